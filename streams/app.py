@@ -1,0 +1,39 @@
+"""The Faust application: one per worker process, configured from ``Settings``."""
+
+from __future__ import annotations
+
+import faust
+
+from .settings import Settings
+
+
+def create_app(settings: Settings) -> faust.App:
+    return faust.App(
+        settings.app_id,
+        broker=settings.broker_url,
+        store=settings.store,
+        datadir=settings.data_dir,
+        autodiscover=False,
+        web_enabled=True,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_bind=settings.web_host,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        key_serializer="raw",
+        value_serializer="raw",
+        consumer_auto_offset_reset="earliest",
+        broker_rebalance_timeout=settings.rebalance_timeout_s,
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=settings.heartbeat_interval_s,
+        # Offsets are committed only after a batch's outputs are flushed (Faust
+        # flushes the producer before each commit): at-least-once, idempotent keys.
+        processing_guarantee="at_least_once",
+        broker_commit_every=100,
+        broker_commit_interval=1.0,
+        logging_config=None,
+    )
+
+
+settings = Settings.from_env()
+app = create_app(settings)

@@ -1,0 +1,170 @@
+"""What a worker does with a batch of messages, without Faust.
+
+The agents in ``agents.py`` only move bytes between Kafka and these methods:
+``decode`` runs on the event loop (cheap), ``extract`` runs in the worker's one
+extraction thread (Kiwi is CPU-bound and must not stall heartbeats).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from .errors import RejectedArticle
+from .extraction import Extraction, Extractor
+from .extraction.text import clean
+from .metrics import Metrics
+from .records import (
+    ArticleIn,
+    agreement_records,
+    deadletter_record,
+    decode_article,
+    dumps,
+    entities_record,
+    extraction_failure,
+    now_iso,
+    parse_iso,
+)
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A raw input message and where it came from (kept for dead letters)."""
+
+    key: bytes | None
+    value: bytes | None
+    topic: str
+    partition: int | None
+    offset: int | None
+    timestamp: float | None = None  # Kafka timestamp, seconds
+
+
+@dataclass(frozen=True, slots=True)
+class Out:
+    topic: str
+    key: bytes | None
+    value: bytes
+
+
+def content_hash(article: ArticleIn) -> str:
+    """Hash of the article's cleaned text: the same story under another id meets it."""
+    text = clean(article.body)
+    normalised = "".join(unicodedata.normalize("NFKC", text).split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:32]
+
+
+def crawl_latency(article: ArticleIn, now: float) -> float | None:
+    if not article.crawled_at:
+        return None
+    crawled = parse_iso(article.crawled_at)
+    if not isinstance(crawled, datetime):
+        return None
+    if crawled.tzinfo is None:
+        crawled = crawled.replace(tzinfo=timezone.utc)
+    return max(0.0, now - crawled.timestamp())
+
+
+class Pipeline:
+    def __init__(
+        self,
+        settings: Settings,
+        metrics: Metrics,
+        extractor_factory: Callable[..., Extractor] = Extractor,
+    ) -> None:
+        self.settings = settings
+        self.metrics = metrics
+        self._extractor_factory = extractor_factory
+        self._extractor: Extractor | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self._extractor is not None
+
+    # -- setup -----------------------------------------------------------------
+    def load(self) -> None:
+        """Load Kiwi (about a second) and warm it up; call once, off the event loop."""
+        if self._extractor is not None:
+            return
+        started = time.perf_counter()
+        extractor = self._extractor_factory(num_workers=self.settings.kiwi_workers)
+        extractor.extract_many([_WARMUP])
+        self.metrics.kiwi_load_duration.set(time.perf_counter() - started)
+        self._extractor = extractor
+        log.info("extractor loaded in %.1fs", time.perf_counter() - started)
+
+    # -- stage 1: decode and validate --------------------------------------------
+    def decode(self, message: Message) -> ArticleIn | Out:
+        """A valid article, or the dead-letter record that replaces it."""
+        try:
+            return decode_article(message.value, message.key, max_bytes=self.settings.max_body_bytes)
+        except RejectedArticle as exc:
+            return self.dead_letter(message, exc)
+
+    def dead_letter(self, message: Message, error: RejectedArticle) -> Out:
+        self.metrics.deadletters.labels(reason=error.reason.value, stage=error.stage.value).inc()
+        log.warning(
+            "dead-lettered %s[%s]@%s: %s", message.topic, message.partition, message.offset, error
+        )
+        record = deadletter_record(
+            message.value,
+            message.key,
+            error,
+            topic=message.topic,
+            partition=message.partition,
+            offset=message.offset,
+            failed_at=now_iso(),
+        )
+        return Out(self.settings.topics.deadletter, message.key, dumps(record))
+
+    # -- stage 2: extract ----------------------------------------------------------
+    def extract(self, batch: list[tuple[Message, ArticleIn]]) -> list[Out]:
+        """Extraction and output records for a batch of valid articles (CPU-bound)."""
+        self.load()
+        assert self._extractor is not None
+        started = time.perf_counter()
+        results = self._extractor.extract_many(
+            [article.for_extraction() for _, article in batch], return_exceptions=True
+        )
+        self.metrics.extraction_duration.observe(time.perf_counter() - started)
+        self.metrics.batch_size.observe(len(batch))
+        extracted_at = now_iso()
+        outs: list[Out] = []
+        for (message, article), result in zip(batch, results):
+            if not isinstance(result, Extraction):
+                log.error("extraction failed on %s", article.id, exc_info=result)
+                outs.append(self.dead_letter(message, extraction_failure(result)))
+                continue
+            outs.extend(self._outputs(article, result, extracted_at))
+        return outs
+
+    def _outputs(self, article: ArticleIn, extraction: Extraction, extracted_at: str) -> list[Out]:
+        topics = self.settings.topics
+        key = article.id.encode("utf-8")
+        outs = [Out(topics.entities, key, dumps(entities_record(article, extraction, extracted_at)))]
+        for entity in extraction.entities:
+            self.metrics.entities_emitted.labels(type=entity.type).inc()
+        for record in agreement_records(article, extraction, extracted_at):
+            outs.append(Out(topics.agreements, record["agreement_id"].encode("ascii"), dumps(record)))
+            self.metrics.agreements_emitted.labels(kind=record["kind"], status=record["status"]).inc()
+        self.metrics.articles_processed.inc()
+        return outs
+
+    def sent(self, batch: list[tuple[Message, ArticleIn]]) -> None:
+        """Record latency once a batch's outputs are handed to the producer."""
+        now = time.time()
+        for message, article in batch:
+            latency = crawl_latency(article, now)
+            if latency is not None:
+                self.metrics.end_to_end_latency.observe(latency)
+            self.metrics.mark_processed(message.timestamp)
+
+
+_WARMUP = ArticleIn(id="warmup", body="서울시와 부산시는 1일 업무협약을 체결했다.").for_extraction()

@@ -1,0 +1,157 @@
+"""One frozen settings object, read from the environment once.
+
+Every knob the product has is here, with the environment variable that sets it.
+``Settings.from_env()`` is the only place that reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from typing import Mapping
+
+from .errors import ConfigError
+
+DEFAULT_EMBEDDED_PORT = 9092
+
+
+def _int(env: Mapping[str, str], name: str, default: int, *, minimum: int = 0) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+    if value < minimum:
+        raise ConfigError(f"{name} must be >= {minimum}, got {value}")
+    return value
+
+
+def _float(env: Mapping[str, str], name: str, default: float, *, minimum: float = 0.0) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value < minimum:
+        raise ConfigError(f"{name} must be >= {minimum}, got {value}")
+    return value
+
+
+def _str(env: Mapping[str, str], name: str, default: str) -> str:
+    raw = env.get(name)
+    return default if raw is None or raw.strip() == "" else raw.strip()
+
+
+def normalize_broker_url(url: str) -> str:
+    """``host:port`` or ``kafka://host:port[;host2:port2]`` -> ``kafka://...``."""
+    url = url.strip()
+    if not url:
+        raise ConfigError("broker URL is empty")
+    if "://" not in url:
+        url = "kafka://" + url
+    scheme, _, rest = url.partition("://")
+    if scheme != "kafka":
+        raise ConfigError(f"broker URL must use kafka://, got {url!r}")
+    for host_port in rest.replace(",", ";").split(";"):
+        host, sep, port = host_port.rpartition(":")
+        if not sep or not host or not port.isdigit():
+            raise ConfigError(f"broker address must be host:port, got {host_port!r}")
+    return url
+
+
+@dataclass(frozen=True, slots=True)
+class Topics:
+    articles: str = "articles"
+    entities: str = "entities"
+    agreements: str = "agreements"
+    deadletter: str = "articles.deadletter"
+    merged: str = "agreements.merged"
+
+    def all(self) -> tuple[str, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # Kafka
+    broker_url: str = f"kafka://127.0.0.1:{DEFAULT_EMBEDDED_PORT}"
+    broker_is_external: bool = False  # True when STREAMS_BROKER was given
+    embedded_port: int = DEFAULT_EMBEDDED_PORT
+    topics: Topics = field(default_factory=Topics)
+    partitions: int = 4
+    replication_factor: int = 1
+    # Faust
+    app_id: str = "korea-coop-streams"
+    store: str = "rocksdb://"
+    data_dir: str = "./var/streams"
+    web_host: str = "127.0.0.1"
+    web_port: int = 6066
+    # Group joins on a fresh broker wait for the rebalance timeout; small values make
+    # the first join take seconds instead of ~30 s (see README, "Tuning").
+    rebalance_timeout_s: float = 5.0
+    session_timeout_s: float = 6.0
+    heartbeat_interval_s: float = 1.0
+    broker_wait_s: float = 60.0  # give up starting when Kafka is unreachable this long
+    # Processing
+    batch_size: int = 32
+    batch_timeout_s: float = 0.05
+    max_body_bytes: int = 1024 * 1024
+    kiwi_workers: int = 1
+    dedup_ttl_s: float = 7 * 24 * 3600.0
+    entity_window_days: int = 30
+    log_level: str = "info"
+
+    @property
+    def broker_bootstrap(self) -> list[str]:
+        """``host:port`` list for kafka-python clients."""
+        rest = self.broker_url.partition("://")[2]
+        return [hp for hp in rest.replace(",", ";").split(";") if hp]
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        embedded_port = _int(env, "STREAMS_EMBEDDED_PORT", DEFAULT_EMBEDDED_PORT, minimum=1)
+        external = _str(env, "STREAMS_BROKER", "")
+        broker_url = (
+            normalize_broker_url(external) if external else f"kafka://127.0.0.1:{embedded_port}"
+        )
+        store = _str(env, "STREAMS_STORE", cls.store)
+        if not store.startswith(("memory://", "rocksdb://")):
+            raise ConfigError(f"STREAMS_STORE must be memory:// or rocksdb://, got {store!r}")
+        log_level = _str(env, "STREAMS_LOG_LEVEL", cls.log_level).lower()
+        if log_level not in {"debug", "info", "warning", "error", "critical"}:
+            raise ConfigError(f"STREAMS_LOG_LEVEL must be a logging level, got {log_level!r}")
+        return cls(
+            broker_url=broker_url,
+            broker_is_external=bool(external),
+            embedded_port=embedded_port,
+            topics=Topics(
+                articles=_str(env, "STREAMS_TOPIC_ARTICLES", Topics.articles),
+                entities=_str(env, "STREAMS_TOPIC_ENTITIES", Topics.entities),
+                agreements=_str(env, "STREAMS_TOPIC_AGREEMENTS", Topics.agreements),
+                deadletter=_str(env, "STREAMS_TOPIC_DEADLETTER", Topics.deadletter),
+                merged=_str(env, "STREAMS_TOPIC_MERGED", Topics.merged),
+            ),
+            partitions=_int(env, "STREAMS_PARTITIONS", cls.partitions, minimum=1),
+            replication_factor=_int(env, "STREAMS_REPLICATION_FACTOR", cls.replication_factor, minimum=1),
+            app_id=_str(env, "STREAMS_APP_ID", cls.app_id),
+            store=store,
+            data_dir=_str(env, "STREAMS_DATA_DIR", cls.data_dir),
+            web_host=_str(env, "STREAMS_WEB_HOST", cls.web_host),
+            web_port=_int(env, "STREAMS_WEB_PORT", cls.web_port, minimum=1),
+            rebalance_timeout_s=_float(env, "STREAMS_REBALANCE_TIMEOUT", cls.rebalance_timeout_s, minimum=1),
+            session_timeout_s=_float(env, "STREAMS_SESSION_TIMEOUT", cls.session_timeout_s, minimum=1),
+            heartbeat_interval_s=_float(env, "STREAMS_HEARTBEAT_INTERVAL", cls.heartbeat_interval_s, minimum=0.1),
+            broker_wait_s=_float(env, "STREAMS_BROKER_WAIT", cls.broker_wait_s),
+            batch_size=_int(env, "STREAMS_BATCH_SIZE", cls.batch_size, minimum=1),
+            batch_timeout_s=_float(env, "STREAMS_BATCH_TIMEOUT", cls.batch_timeout_s),
+            max_body_bytes=_int(env, "STREAMS_MAX_BODY_BYTES", cls.max_body_bytes, minimum=1),
+            kiwi_workers=_int(env, "STREAMS_KIWI_WORKERS", cls.kiwi_workers, minimum=1),
+            dedup_ttl_s=_float(env, "STREAMS_DEDUP_TTL", cls.dedup_ttl_s, minimum=1),
+            entity_window_days=_int(env, "STREAMS_ENTITY_WINDOW_DAYS", cls.entity_window_days, minimum=1),
+            log_level=log_level,
+        )
