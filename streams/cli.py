@@ -78,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
         logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.getLogger("kafka").setLevel(logging.WARNING)  # kafka-python is chatty at INFO
         return COMMANDS[args.command](args, settings)
     except ConfigError as exc:
         print(f"streams: configuration error: {exc}", file=sys.stderr)

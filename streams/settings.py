@@ -114,15 +114,16 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
         env = os.environ if env is None else env
+        d = cls()  # the defaults
         embedded_port = _int(env, "STREAMS_EMBEDDED_PORT", DEFAULT_EMBEDDED_PORT, minimum=1)
         external = _str(env, "STREAMS_BROKER", "")
         broker_url = (
             normalize_broker_url(external) if external else f"kafka://127.0.0.1:{embedded_port}"
         )
-        store = _str(env, "STREAMS_STORE", cls.store)
+        store = _str(env, "STREAMS_STORE", d.store)
         if not store.startswith(("memory://", "rocksdb://")):
             raise ConfigError(f"STREAMS_STORE must be memory:// or rocksdb://, got {store!r}")
-        log_level = _str(env, "STREAMS_LOG_LEVEL", cls.log_level).lower()
+        log_level = _str(env, "STREAMS_LOG_LEVEL", d.log_level).lower()
         if log_level not in {"debug", "info", "warning", "error", "critical"}:
             raise ConfigError(f"STREAMS_LOG_LEVEL must be a logging level, got {log_level!r}")
         return cls(
@@ -130,28 +131,28 @@ class Settings:
             broker_is_external=bool(external),
             embedded_port=embedded_port,
             topics=Topics(
-                articles=_str(env, "STREAMS_TOPIC_ARTICLES", Topics.articles),
-                entities=_str(env, "STREAMS_TOPIC_ENTITIES", Topics.entities),
-                agreements=_str(env, "STREAMS_TOPIC_AGREEMENTS", Topics.agreements),
-                deadletter=_str(env, "STREAMS_TOPIC_DEADLETTER", Topics.deadletter),
-                merged=_str(env, "STREAMS_TOPIC_MERGED", Topics.merged),
+                articles=_str(env, "STREAMS_TOPIC_ARTICLES", "articles"),
+                entities=_str(env, "STREAMS_TOPIC_ENTITIES", "entities"),
+                agreements=_str(env, "STREAMS_TOPIC_AGREEMENTS", "agreements"),
+                deadletter=_str(env, "STREAMS_TOPIC_DEADLETTER", "articles.deadletter"),
+                merged=_str(env, "STREAMS_TOPIC_MERGED", "agreements.merged"),
             ),
-            partitions=_int(env, "STREAMS_PARTITIONS", cls.partitions, minimum=1),
-            replication_factor=_int(env, "STREAMS_REPLICATION_FACTOR", cls.replication_factor, minimum=1),
-            app_id=_str(env, "STREAMS_APP_ID", cls.app_id),
+            partitions=_int(env, "STREAMS_PARTITIONS", d.partitions, minimum=1),
+            replication_factor=_int(env, "STREAMS_REPLICATION_FACTOR", d.replication_factor, minimum=1),
+            app_id=_str(env, "STREAMS_APP_ID", d.app_id),
             store=store,
-            data_dir=_str(env, "STREAMS_DATA_DIR", cls.data_dir),
-            web_host=_str(env, "STREAMS_WEB_HOST", cls.web_host),
-            web_port=_int(env, "STREAMS_WEB_PORT", cls.web_port, minimum=1),
-            rebalance_timeout_s=_float(env, "STREAMS_REBALANCE_TIMEOUT", cls.rebalance_timeout_s, minimum=1),
-            session_timeout_s=_float(env, "STREAMS_SESSION_TIMEOUT", cls.session_timeout_s, minimum=1),
-            heartbeat_interval_s=_float(env, "STREAMS_HEARTBEAT_INTERVAL", cls.heartbeat_interval_s, minimum=0.1),
-            broker_wait_s=_float(env, "STREAMS_BROKER_WAIT", cls.broker_wait_s),
-            batch_size=_int(env, "STREAMS_BATCH_SIZE", cls.batch_size, minimum=1),
-            batch_timeout_s=_float(env, "STREAMS_BATCH_TIMEOUT", cls.batch_timeout_s),
-            max_body_bytes=_int(env, "STREAMS_MAX_BODY_BYTES", cls.max_body_bytes, minimum=1),
-            kiwi_workers=_int(env, "STREAMS_KIWI_WORKERS", cls.kiwi_workers, minimum=1),
-            dedup_ttl_s=_float(env, "STREAMS_DEDUP_TTL", cls.dedup_ttl_s, minimum=1),
-            entity_window_days=_int(env, "STREAMS_ENTITY_WINDOW_DAYS", cls.entity_window_days, minimum=1),
+            data_dir=_str(env, "STREAMS_DATA_DIR", d.data_dir),
+            web_host=_str(env, "STREAMS_WEB_HOST", d.web_host),
+            web_port=_int(env, "STREAMS_WEB_PORT", d.web_port, minimum=1),
+            rebalance_timeout_s=_float(env, "STREAMS_REBALANCE_TIMEOUT", d.rebalance_timeout_s, minimum=1),
+            session_timeout_s=_float(env, "STREAMS_SESSION_TIMEOUT", d.session_timeout_s, minimum=1),
+            heartbeat_interval_s=_float(env, "STREAMS_HEARTBEAT_INTERVAL", d.heartbeat_interval_s, minimum=0.1),
+            broker_wait_s=_float(env, "STREAMS_BROKER_WAIT", d.broker_wait_s),
+            batch_size=_int(env, "STREAMS_BATCH_SIZE", d.batch_size, minimum=1),
+            batch_timeout_s=_float(env, "STREAMS_BATCH_TIMEOUT", d.batch_timeout_s),
+            max_body_bytes=_int(env, "STREAMS_MAX_BODY_BYTES", d.max_body_bytes, minimum=1),
+            kiwi_workers=_int(env, "STREAMS_KIWI_WORKERS", d.kiwi_workers, minimum=1),
+            dedup_ttl_s=_float(env, "STREAMS_DEDUP_TTL", d.dedup_ttl_s, minimum=1),
+            entity_window_days=_int(env, "STREAMS_ENTITY_WINDOW_DAYS", d.entity_window_days, minimum=1),
             log_level=log_level,
         )

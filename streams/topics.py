@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import faust
+
 from .app import app, settings
 
 _raw = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
@@ -17,7 +19,7 @@ agreements = app.topic(
 deadletter = app.topic(settings.topics.deadletter, partitions=settings.partitions, **_raw)
 
 # Dedup memory; entries expire after STREAMS_DEDUP_TTL (see agents.expire_seen).
-_json = {"key_type": str, "key_serializer": "json", "value_serializer": "json"}
+_json = {"schema": faust.Schema(key_type=str, key_serializer="json", value_serializer="json")}
 # article id -> [partition, offset, seen_at] of the message that was let through
 seen_ids = app.Table("seen-article-ids", partitions=settings.partitions, **_json)
 # content hash -> [article id, partition, seen_at]

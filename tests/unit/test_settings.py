@@ -1,0 +1,57 @@
+import pytest
+
+from streams.errors import ConfigError
+from streams.settings import Settings, normalize_broker_url
+
+
+def test_defaults_use_the_embedded_broker():
+    s = Settings.from_env({})
+    assert s.broker_url == "kafka://127.0.0.1:9092"
+    assert not s.broker_is_external
+    assert s.topics.articles == "articles" and s.topics.deadletter == "articles.deadletter"
+    assert s.partitions == 4 and s.max_body_bytes == 1024 * 1024
+
+
+def test_streams_broker_points_every_command_at_a_real_kafka():
+    s = Settings.from_env({"STREAMS_BROKER": "kafka-1:9092;kafka-2:9092"})
+    assert s.broker_is_external
+    assert s.broker_bootstrap == ["kafka-1:9092", "kafka-2:9092"]
+
+
+def test_embedded_port_changes_the_default_broker_url():
+    assert Settings.from_env({"STREAMS_EMBEDDED_PORT": "19092"}).broker_url == "kafka://127.0.0.1:19092"
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"STREAMS_PARTITIONS": "zero"}, "STREAMS_PARTITIONS must be an integer"),
+        ({"STREAMS_PARTITIONS": "0"}, "STREAMS_PARTITIONS must be >= 1"),
+        ({"STREAMS_BATCH_TIMEOUT": "soon"}, "STREAMS_BATCH_TIMEOUT must be a number"),
+        ({"STREAMS_STORE": "redis://"}, "STREAMS_STORE must be memory:// or rocksdb://"),
+        ({"STREAMS_BROKER": "http://kafka:9092"}, "must use kafka://"),
+        ({"STREAMS_BROKER": "kafka"}, "must be host:port"),
+        ({"STREAMS_LOG_LEVEL": "loud"}, "STREAMS_LOG_LEVEL"),
+    ],
+)
+def test_invalid_environment_raises_config_error_naming_the_variable(env, message):
+    with pytest.raises(ConfigError, match=message):
+        Settings.from_env(env)
+
+
+def test_settings_are_frozen():
+    s = Settings.from_env({})
+    with pytest.raises(AttributeError):
+        s.partitions = 8  # type: ignore[misc]
+
+
+def test_topic_names_come_from_the_environment():
+    s = Settings.from_env({"STREAMS_TOPIC_ARTICLES": "raw.articles", "STREAMS_TOPIC_AGREEMENTS": "agr"})
+    assert s.topics.articles == "raw.articles"
+    assert s.topics.agreements == "agr"
+    assert "raw.articles" in s.topics.all()
+
+
+@pytest.mark.parametrize("raw, url", [("h:1", "kafka://h:1"), ("kafka://h:1", "kafka://h:1"), (" h:1 ", "kafka://h:1")])
+def test_normalize_broker_url(raw, url):
+    assert normalize_broker_url(raw) == url
