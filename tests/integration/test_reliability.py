@@ -1,0 +1,167 @@
+"""Fault tests: bad input, duplicates, SIGTERM and SIGKILL, against real workers."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+
+from streams.broker import free_port
+from streams.extraction import Extractor
+from streams.records import agreement_records, decode_article
+
+from conftest import article
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+# Team-written building blocks for many distinct, realistic articles.
+COMPANIES = ["한빛전자", "누리바이오", "가온에너지", "솔빛반도체", "다온로보틱스", "새봄소재", "하람모빌리티", "온새미로직스",
+             "미르테크", "아라수소", "나래항공", "보람제약", "푸른해양", "별찬소프트", "이음네트웍스"]
+PLACES = ["쑤저우시", "난징시", "칭다오시", "다롄시", "하노이시", "호찌민시", "애틀랜타시", "충청남도", "전라북도", "경상북도"]
+SECTORS = ["반도체", "이차전지", "바이오", "수소", "물류", "관광"]
+TEMPLATES = [
+    "{a}와 {p}는 {d}일 {p} 시청에서 {s} 분야 투자 업무협약을 체결했다고 밝혔다. 협약에 따라 {a}는 현지에 생산시설을 짓는다.",
+    "{p}는 {d}일 {a}와 {s} 산업 협력을 위한 양해각서(MOU)를 맺었다. 양측은 공동 연구와 인력 교류를 추진한다.",
+    "{a}는 {p}와 {s} 부문 공급계약을 {d}일 체결했다. 계약 규모는 120억원이다.",
+]
+
+
+def generated_articles(n: int, prefix: str) -> list[tuple[bytes, bytes]]:
+    rng = random.Random(20251122)
+    out = []
+    for i in range(n):
+        body = rng.choice(TEMPLATES).format(a=COMPANIES[i % len(COMPANIES)], p=PLACES[(i // len(COMPANIES)) % len(PLACES)],
+                                            s=rng.choice(SECTORS), d=1 + i % 28)
+        body += f" 관계자는 이번 협력이 지역 경제에 보탬이 될 것이라고 말했다. (기사 번호 {i})"
+        out.append(article(f"{prefix}-{i:04d}", body, published_at="2025-06-30", crawled_at="2025-06-30T10:00:00Z"))
+    return out
+
+
+def expected_agreement_ids(messages: list[tuple[bytes, bytes]]) -> set[str]:
+    extractor = Extractor(num_workers=1)
+    ids = set()
+    for _, value in messages:
+        a = decode_article(value, max_bytes=1 << 20)
+        ids.update(r["agreement_id"] for r in agreement_records(a, extractor.extract(a.for_extraction()), "t"))
+    return ids
+
+
+def bad_corpus() -> list[tuple[str, bytes | None, bytes]]:
+    cases = []
+    for line in (FIXTURES / "bad_messages.jsonl").read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        if "base64" in case:
+            payload = base64.b64decode(case["base64"])
+        else:
+            payload = case["text"].encode("utf-8")
+            if "pad_to_bytes" in case:
+                payload = payload.replace(b"{pad}", "가".encode() * (case["pad_to_bytes"] // 3 + 1))
+        key = case.get("key")
+        cases.append((case["expect"], None if key is None else key.encode(), payload))
+    return cases
+
+
+def test_bad_input_corpus_is_dead_lettered_with_reasons_and_valid_articles_all_come_out(deployment):
+    corpus = bad_corpus()
+    assert len(corpus) >= 30
+    valid = generated_articles(len(corpus), "bad-corpus-valid")
+    messages = []
+    for (_, key, payload), good in zip(corpus, valid):
+        messages += [(key, payload), good]  # interleaved
+    deployment.worker().start()
+    deployment.publish(messages)
+    t = deployment.topics
+    seen = deployment.collect([t.entities, t.deadletter],
+                              until=lambda s: len(s[t.entities]) >= len(valid) and len(s[t.deadletter]) >= len(corpus))
+    assert sorted(r["article_id"] for _, r in seen[t.entities]) == sorted(k.decode() for k, _ in valid)
+    dead = [r for _, r in seen[t.deadletter]]
+    assert len(dead) == len(corpus)
+    by_payload = {base64.b64decode(r["payload_base64"] or ""): r for r in dead}
+    for expect, _, payload in corpus:
+        record = by_payload[payload]
+        assert record["reason"] == expect, (payload[:80], record["message"])
+        assert record["message"] and record["source"]["topic"] == t.articles
+    status, body = deployment.workers[0].http("/metrics")
+    assert status == 200 and b'streams_deadletters_total{reason="bad_date",stage="validate"} 4.0' in body
+
+
+def test_duplicates_by_id_and_by_text_give_one_entities_record_and_one_record_per_agreement(deployment):
+    body = "가온에너지와 쑤저우시는 3일 수소 분야 업무협약을 체결했다. 양측은 충전소 구축에 협력한다."
+    original = article("dup-1", body, published_at="2025-07-04")
+    republished = [original] * 5
+    new_ids = [article(f"dup-copy-{i}", "  " + body.replace(" ", "  ") + "\n", published_at="2025-07-04") for i in range(3)]
+    marker = article("dup-marker", "이 기사는 중복 검사가 끝났음을 알리는 표시입니다.")
+    deployment.worker().start()
+    deployment.publish(republished + new_ids + [marker])
+    t = deployment.topics
+    seen = deployment.collect([t.entities, t.agreements],
+                              until=lambda s: any(r["article_id"] == "dup-marker" for _, r in s[t.entities]), timeout=60)
+    time.sleep(1.0)
+    seen = deployment.collect([t.entities, t.agreements], until=lambda s: False, timeout=2)
+    assert sorted(r["article_id"] for _, r in seen[t.entities]) == ["dup-1", "dup-marker"]
+    agreement_keys = [k for k, _ in seen[t.agreements]]
+    assert len(agreement_keys) == len(set(agreement_keys)) >= 1
+    _, body_ = deployment.workers[0].http("/metrics")
+    assert b'streams_duplicates_skipped_total{match="id"} 4.0' in body_
+    assert b'streams_duplicates_skipped_total{match="content"} 3.0' in body_
+
+
+def test_sigterm_drains_commits_and_exits_zero_and_a_restart_reprocesses_nothing(deployment):
+    first = generated_articles(40, "term")
+    worker = deployment.worker().start()
+    deployment.publish(first)
+    t = deployment.topics
+    deployment.collect([t.entities], until=lambda s: len(s[t.entities]) >= len(first))
+    started = time.monotonic()
+    assert worker.stop(signal.SIGTERM, timeout=30) == 0, worker.log()
+    assert time.monotonic() - started < 30
+
+    deployment.worker().start()
+    deployment.publish([article("term-after-restart", "재시작 뒤에 들어온 기사입니다.")])
+    seen = deployment.collect([t.entities], until=lambda s: any(r["article_id"] == "term-after-restart" for _, r in s[t.entities]))
+    time.sleep(2.0)
+    seen = deployment.collect([t.entities], until=lambda s: False, timeout=2)
+    ids = [r["article_id"] for _, r in seen[t.entities]]
+    assert len(ids) == len(first) + 1 == len(set(ids)), "a committed article was processed again after restart"
+
+
+def test_kill_9_twice_loses_nothing_and_agreement_ids_match_a_clean_run(deployment):
+    messages = generated_articles(300, "kill")
+    expected = expected_agreement_ids(messages)
+    deployment.publish(messages)
+    t = deployment.topics
+    rng = random.Random(7)
+    for round_ in range(2):
+        worker = deployment.worker().start()
+        target = rng.randint(30, 120) * (round_ + 1)
+        deployment.collect([t.entities], until=lambda s: len(s[t.entities]) >= target, timeout=90)
+        worker.stop(signal.SIGKILL)
+    deployment.worker().start()
+    seen = deployment.collect(
+        [t.entities, t.agreements],
+        until=lambda s: len({r["article_id"] for _, r in s[t.entities]}) >= len(messages), timeout=180,
+    )
+    processed = {r["article_id"] for _, r in seen[t.entities]}
+    assert processed == {k.decode() for k, _ in messages}, f"lost: {len(messages) - len(processed)}"
+    assert {r["agreement_id"] for _, r in seen[t.agreements]} == expected
+    resent = len(seen[t.entities]) - len(processed)
+    print(f"\nkill test: published {len(messages)}, processed {len(processed)}, "
+          f"entities records re-sent {resent}, agreement records {len(seen[t.agreements])} "
+          f"for {len(expected)} ids, lost 0")
+
+
+def test_worker_exits_non_zero_with_a_clear_message_when_kafka_stays_unreachable(tmp_path):
+    env = {"STREAMS_BROKER": f"127.0.0.1:{free_port()}", "STREAMS_BROKER_WAIT": "2", "PATH": "/usr/bin:/bin"}
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "streams", "worker"], env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert "not reachable after" in proc.stderr
+    assert time.monotonic() - started < 30
