@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Iterable
 
 from faust.types import EventT
+from mode import CrashingSupervisor
 
 from . import topics
 from .app import app, settings
@@ -76,7 +77,14 @@ async def load_extractor() -> None:
     await asyncio.get_running_loop().run_in_executor(_extraction_thread, pipeline.load)
 
 
-@app.agent(topics.articles)
+# A crashed agent that Faust restarts in place resumes *after* the batch it was
+# processing, and that batch's offsets get committed with the next one: lost
+# articles. So any crash takes the whole worker down instead, and the restarted
+# worker resumes from the last committed offset (at-least-once).
+_agent_options = {"supervisor_strategy": CrashingSupervisor}
+
+
+@app.agent(topics.articles, **_agent_options)
 async def validate(stream: Any) -> None:
     async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
         for event in events:
@@ -103,7 +111,7 @@ async def validate(stream: Any) -> None:
             )
 
 
-@app.agent(topics.validated)
+@app.agent(topics.validated, **_agent_options)
 async def extract(stream: Any) -> None:
     loop = asyncio.get_running_loop()
     async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):

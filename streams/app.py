@@ -31,6 +31,8 @@ def create_app(settings: Settings) -> faust.App:
         processing_guarantee="at_least_once",
         broker_commit_every=100,
         broker_commit_interval=1.0,
+        # Outputs of a 1 MiB article (entities, dead letters) can exceed Kafka's 1 MB default.
+        producer_max_request_size=4 * 1024 * 1024,
         logging_config=None,
     )
 

@@ -174,6 +174,11 @@ def agreement_records(article: ArticleIn, extraction: Extraction, extracted_at: 
     return list(merged.values())
 
 
+# A dead letter must fit in a Kafka message itself: a payload above this is cut, and
+# the record says so; the whole original stays in the source topic at source.offset.
+DEADLETTER_PAYLOAD_LIMIT = 256 * 1024
+
+
 def deadletter_record(
     payload: bytes | None,
     key: bytes | None,
@@ -184,11 +189,13 @@ def deadletter_record(
     offset: int | None,
     failed_at: str,
 ) -> dict[str, Any]:
-    """``deadletter.v1``: the original bytes (base64, lossless) and why they were rejected."""
+    """``deadletter.v1``: the original bytes (base64) and why they were rejected."""
+    size = 0 if payload is None else len(payload)
+    kept = None if payload is None else payload[:DEADLETTER_PAYLOAD_LIMIT]
     text = None
-    if payload is not None:
+    if kept is not None and size <= DEADLETTER_PAYLOAD_LIMIT:
         try:
-            text = payload.decode("utf-8")
+            text = kept.decode("utf-8")
         except UnicodeDecodeError:
             pass
     return {
@@ -201,8 +208,10 @@ def deadletter_record(
             "offset": offset,
             "key": None if key is None else key.decode("utf-8", "replace"),
         },
-        "payload_base64": None if payload is None else base64.b64encode(payload).decode("ascii"),
+        "payload_base64": None if kept is None else base64.b64encode(kept).decode("ascii"),
         "payload_text": text,
+        "payload_bytes": size,
+        "payload_truncated": size > DEADLETTER_PAYLOAD_LIMIT,
         "failed_at": failed_at,
         "extractor_version": EXTRACTOR_VERSION,
     }

@@ -5,7 +5,7 @@ import pytest
 
 from streams.errors import Reason, RejectedArticle
 from streams.extraction import Agreement, Extraction, Party
-from streams.records import agreement_records, deadletter_record, decode_article
+from streams.records import DEADLETTER_PAYLOAD_LIMIT, agreement_records, deadletter_record, decode_article
 
 LIMIT = 10_000
 
@@ -79,3 +79,12 @@ def test_agreement_ids_meet_across_outlets_with_and_without_a_date():
     a = agreement_records(dated, Extraction("x", agreements=(Agreement(parties, "mou", "signed", "e", signed_on="2025-03-01"),)), "t")
     b = agreement_records(undated, Extraction("y", agreements=(Agreement(parties, "mou", "signed", "e"),)), "t")
     assert a[0]["agreement_id"] == b[0]["agreement_id"]
+
+
+def test_deadletter_of_a_huge_message_keeps_its_first_bytes_and_says_it_was_cut():
+    raw = b"{" + b"x" * (DEADLETTER_PAYLOAD_LIMIT * 2)
+    record = deadletter_record(raw, b"k", RejectedArticle(Reason.TOO_LARGE, "big"), topic="articles",
+                               partition=0, offset=1, failed_at="2025-01-01T00:00:00Z")
+    assert record["payload_truncated"] is True and record["payload_bytes"] == len(raw)
+    assert base64.b64decode(record["payload_base64"]) == raw[:DEADLETTER_PAYLOAD_LIMIT]
+    assert record["payload_text"] is None

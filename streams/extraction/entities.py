@@ -1,0 +1,179 @@
+"""ORG / LOC / PERSON mentions from Kiwi's words plus suffix rules and gazetteers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import rules
+from .words import Word
+
+_HANGUL = re.compile(r"^[가-힣]+$")
+_LOC_SUFFIX = re.compile(r"^([가-힣]{1,8}?)(특별자치시|특별자치도|특별시|광역시|특례시|자치구|자치주|시|군|구|성|주|도)$")
+_PAREN_PERSON = re.compile(r"^(?:[가-힣]{1,6}\s+)?([가-힣]{1,6})\s+([가-힣]{2,4})$")  # (이사장 이지형)
+_TITLE_PREFIXES = frozenset({"상근", "수석", "명예", "초대", "공동", "상임", "대표", "부", "주한", "전", "현", "신임", "총"})
+_ANON_COMPANY = re.compile(r"^(?:[A-Z]{1,4}|[A-Za-z][A-Za-z0-9]+|[가-힣]{2,12})사$")
+_LEGAL = re.compile(r"^(?:\(주\)|㈜|주식회사)\s*|\s*(?:\(주\)|㈜)$")
+# paren contents that are not another name for the word before them
+_NOT_ALIAS = re.compile(r"^(?:현지시간|목|월|화|수|금|토|일|[0-9.,\s:~\-]+|.*[0-9]{3,}.*|.*\s.*)$")
+
+
+@dataclass(slots=True)
+class Mention:
+    type: str
+    name: str
+    start: int
+    end: int
+    sent: int
+    first: int  # index of the first word
+    last: int  # index of the last word
+    aliases: list = field(default_factory=list)
+    adhoc: bool = False  # named only by its place in an agreement sentence
+    title: str | None = None
+    affiliation: str | None = None
+
+
+def list_item_name(w: Word) -> str:
+    """``기업은 X, Y, Z로,``: Kiwi leaves the particle 로 on an unknown last item."""
+    if w.sep and not w.paren and len(w.noun) > 3 and w.noun.endswith("로"):
+        return w.noun[:-1]
+    return w.noun
+
+
+def strip_legal(name: str) -> str:
+    return _LEGAL.sub("", name).strip()
+
+
+def classify(w: Word, data: rules.Rules) -> str:
+    """One letter per word: O org, L place, T title, P other proper noun, N common, D number."""
+    noun = strip_legal(w.noun)
+    if not noun:
+        return "N"
+    if noun in data.orgs or data.ministry_re.match(noun):
+        return "O"
+    if noun in data.places:
+        return "L"
+    if noun in data.titles:
+        return "T"
+    if noun[0].isdigit():
+        return "D"
+    if (w.legal or noun != w.noun) and len(noun) >= 2:  # ㈜ marks a company
+        return "O"
+    m = _LOC_SUFFIX.match(noun)
+    if m and (m.group(1) in data.places or (w.proper and len(m.group(1)) >= 2)):
+        return "L"
+    t = data.title_re.search(noun)
+    if t and noun[: t.start()] in _TITLE_PREFIXES:
+        return "T"  # 상근부회장, 주한대사
+    if w.proper and len(noun) > 3 and t:
+        return "T"  # 포항시장, 하이난성장, 주한일본대사: a place fused with a title
+    if noun in data.org_words:
+        return "W"
+    for suffix, strong in data.org_suffixes:
+        if noun.endswith(suffix) and len(noun) >= len(suffix) + 2:
+            if strong or w.proper or noun[: -len(suffix)] in data.places:
+                return "O"
+            break
+    if _ANON_COMPANY.match(noun) and w.proper:
+        return "O"
+    if w.proper:
+        return "P"
+    return "N"
+
+
+def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
+    if not words or any(c not in "PNL" for c in classes):
+        return False
+    if len(words) == 1:
+        name = words[0].noun
+        if classes == "L" and not (len(name) == 3 and name[0] in data.surnames):
+            return False
+        if _HANGUL.match(name):
+            ok_len = 2 <= len(name) <= 4
+            return ok_len and (name[0] in data.surnames or name[:2] in data.surnames) and (
+                words[0].proper or len(name) == 3)
+        return bool(re.match(r"^[\u4e00-\u9fff]{2,4}$", name))
+    return all(w.proper and w.noun and not w.noun.isdigit() for w in words) and len(words) <= 3
+
+
+def _person(name_words: list[Word], aff_words: list[Word], title: str, first: int,
+            data: rules.Rules) -> Mention:
+    affiliation = " ".join(w.noun for w in aff_words) or None
+    if affiliation is None:
+        prefix = data.title_re.sub("", title)
+        if prefix and prefix != title:  # 공주시장 -> 공주시 + 장? keep the place, drop the title
+            affiliation, title = prefix, title[len(prefix):]
+    m = Mention("PERSON", " ".join(w.noun for w in name_words), name_words[0].noun_start,
+                name_words[-1].noun_end, name_words[0].sent, first, first + len(name_words) - 1)
+    m.title, m.affiliation = title, affiliation
+    return m
+
+
+def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[Mention]:
+    """Entities of one noun phrase; ``base`` is the index of its first word."""
+    classes = "".join(classify(w, data) for w in words)
+    out: list[Mention] = []
+    n = len(words)
+    i = 0
+    used = [False] * n
+    # PERSON: name [org/place words] title; the longest affiliation that leaves a valid name wins
+    for t in range(n):
+        if classes[t] != "T":
+            continue
+        for aff_start in range(max(1, t - 3), t + 1):
+            if any(c not in "OLWP" for c in classes[aff_start:t]) or any(used[aff_start - 1:t]):
+                continue
+            k = next((aff_start - size for size in (1, 2) if aff_start - size >= 0 and _is_person_name(
+                words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data)), None)
+            if k is None:
+                continue
+            out.append(_person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data))
+            for x in range(k, aff_start):
+                used[x] = True
+            if t - aff_start == 1 and classes[aff_start] == "P":
+                # 강두홍 아스플로 대표: the word between name and title is the employer
+                classes = classes[:aff_start] + "O" + classes[aff_start + 1:]
+            break
+    # ORG: [place/proper]* org, or place + bare org word
+    while i < n:
+        if used[i] or classes[i] not in "OW":
+            i += 1
+            continue
+        j = i
+        while j > 0 and not used[j - 1] and classes[j - 1] in "LP" and i - j < 3:
+            j -= 1
+        if classes[i] == "W" and j == i:
+            i += 1
+            continue
+        span = words[j:i + 1]
+        full = " ".join(strip_legal(w.noun) for w in span)
+        start = j
+        while classes[start] == "L" and start < i and (classes[i] == "O" or start + 1 < i):
+            start += 1
+        name = " ".join(strip_legal(w.noun) for w in words[start:i + 1])
+        m = Mention("ORG", name, words[start].noun_start, words[i].noun_end, words[i].sent, base + start, base + i)
+        if full != name:
+            m.aliases.append(full)
+        out.append(m)
+        for x in range(j, i + 1):
+            used[x] = True
+        i += 1
+    for i, c in enumerate(classes):
+        if c == "L":
+            w = words[i]
+            out.append(Mention("LOC", w.noun, w.noun_start, w.noun_end, w.sent, base + i, base + i))
+    for i, w in enumerate(words):
+        p = _PAREN_PERSON.match(w.paren)
+        if p and p.group(1) in data.titles:
+            m = Mention("PERSON", p.group(2), w.noun_end, w.end, w.sent, base + i, base + i)
+            m.title, m.affiliation = p.group(1), w.noun
+            out.append(m)
+    for m in out:
+        if m.type == "PERSON":
+            continue
+        last = words[m.last - base]
+        if last.paren and not _NOT_ALIAS.match(last.paren):
+            alias = last.paren[3:].strip() if last.paren.startswith("이하 ") else last.paren
+            m.aliases.append(alias)
+    out.sort(key=lambda m: m.start)
+    return out

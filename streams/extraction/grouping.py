@@ -1,0 +1,100 @@
+"""Mentions of the same entity grouped into one ``Entity`` with its aliases.
+
+Forms are linked when one is written in parentheses after the other
+(장가항시(张家港市)), or when a later form is a short form of an earlier one in
+the same article (특구진흥재단 → 연구개발특구진흥재단, 고양시 → 고양특례시).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .document import Document
+from .dates import dates_in
+from .money import amounts
+from .model import Entity
+
+_SPACE = re.compile(r"\s+")
+
+
+def norm(name: str) -> str:
+    return _SPACE.sub("", name)
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """``short`` abbreviates ``full``: its letters appear in order, sharing the first or last syllable."""
+    s, f = norm(short), norm(full)
+    if len(s) < 2 or len(s) >= len(f) or not s.isalnum() and not re.match(r"^[가-힣]+$", s):
+        return False
+    if f.endswith(s) and len(s) >= 4:
+        return True
+    if s[0] != f[0]:
+        return False
+    if f.startswith(s):
+        # 서울시립대 → 서울시립대학교; 공주 → 공주시 (a bare two-syllable prefix only before a place suffix)
+        return len(s) >= 3 or (len(f) == len(s) + 1 and f[-1] in "시군구성도주")
+    if s[-1] != f[-1]:
+        return False
+    it = iter(f)
+    return all(ch in it for ch in s)
+
+
+class _Group:
+    __slots__ = ("type", "forms", "count", "title", "affiliation")
+
+    def __init__(self, type_: str, name: str) -> None:
+        self.type = type_
+        self.forms: dict[str, None] = {name: None}
+        self.count = 0
+        self.title = None
+        self.affiliation = None
+
+
+def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
+    """Entities of the article, and the entity each mention (by ``id``) belongs to."""
+    data = rules.load()
+    groups: list[_Group] = []
+    member: dict[int, _Group] = {}
+    index: dict[tuple[str, str], _Group] = {}
+    for m in doc.mentions:
+        forms = [m.name, *m.aliases]
+        known = data.orgs.get(m.name)
+        if known and m.type == "ORG":
+            forms.extend([known, *data.org_aliases.get(known, ())])
+        group = next((index[(m.type, norm(f))] for f in forms if (m.type, norm(f)) in index), None)
+        if group is None:
+            group = next((g for g in groups if g.type == m.type and any(
+                is_short_form(m.name, f) or is_short_form(f, m.name) for f in g.forms)), None)
+        if group is None:
+            group = _Group(m.type, m.name)
+            groups.append(group)
+        for f in forms:
+            if f in _present(doc.text, f):
+                group.forms.setdefault(f, None)
+            index[(m.type, norm(f))] = group
+        group.count += 1
+        member[id(m)] = group
+        if m.type == "PERSON" and group.title is None:
+            group.title, group.affiliation = m.title, m.affiliation
+    built = {id(g): _entity(g) for g in groups}
+    out = list(built.values())
+    for surface, _, _, value in dates_in(doc.text, doc.published):
+        out.append(Entity("DATE", surface, value=value.isoformat() if value else None))
+    for surface, _, _, value in amounts(doc.text):
+        out.append(Entity("MONEY", surface, value=value))
+    return out, {mid: built[id(g)] for mid, g in member.items()}
+
+
+def _present(text: str, form: str) -> tuple[str, ...]:
+    return (form,) if form in text else ()
+
+
+def _entity(g: _Group) -> Entity:
+    forms = list(g.forms)
+    # a form that only adds a place in front (서울 관악구 상공회) is an alias, not the name
+    bare = [f for f in forms if not any(f.endswith(" " + o) for o in forms if o != f)]
+    hangul = [f for f in bare if re.search(r"[가-힣]", f)]
+    name = max(hangul or bare or forms, key=len)
+    return Entity(type=g.type, name=name, aliases=tuple(f for f in forms if f != name), count=g.count,
+                  title=g.title, affiliation=g.affiliation)

@@ -1,0 +1,27 @@
+"""Amounts of money: 64조원, 20억 달러, 1억7천만 달러, 1400만 위안."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {"조": 10**12, "억": 10**8, "천만": 10**7, "백만": 10**6, "만": 10**4, "천": 10**3}
+_CURRENCIES = {"원": "KRW", "달러": "USD", "불": "USD", "위안": "CNY", "엔": "JPY", "유로": "EUR"}
+_GROUP = r"\d[\d,]*(?:\.\d+)?\s?(?:조|억|천만|백만|만|천)"
+_MONEY = re.compile(
+    rf"(?P<amount>(?:{_GROUP}\s?)+|\d[\d,]*(?:\.\d+)?\s?)(?:여\s?)?(?P<cur>원(?![칙장인자래활료전고가회주])|달러|위안|엔(?![가-힣])|유로)"
+)
+_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(조|억|천만|백만|만|천)?")
+
+
+def amounts(text: str) -> list[tuple[str, int, int, str]]:
+    """(surface, start, end, normalised value such as '6.4e13 KRW')."""
+    out = []
+    for m in _MONEY.finditer(text):
+        amount = m.group("amount")
+        currency = _CURRENCIES[m.group("cur")]
+        total = 0.0
+        for number, unit in _PART.findall(amount):
+            total += float(number.replace(",", "") or 0) * _UNITS.get(unit, 1)
+        if total:
+            out.append((m.group(0).strip(), m.start(), m.end(), f"{total:.4g} {currency}".replace("e+0", "e").replace("e+", "e")))
+    return out

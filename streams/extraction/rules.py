@@ -1,0 +1,73 @@
+"""Rule data shipped in ``data/``: read once per process, never per article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def _words(name: str) -> list[str]:
+    return [w for row in _rows(name) for w in row[0].split()]
+
+
+@dataclass(frozen=True)
+class Rules:
+    triggers: dict[str, str]  # trigger word -> agreement kind
+    trigger_re: re.Pattern
+    signing_re: re.Pattern
+    planned_re: re.Pattern
+    titles: frozenset[str]
+    title_re: re.Pattern  # a title at the end of a word (공주시장 -> 시장)
+    org_suffixes: tuple[tuple[str, bool], ...]  # (suffix, strong), longest first
+    org_words: frozenset[str]
+    ministry_re: re.Pattern
+    places: dict[str, str]  # name -> kind
+    orgs: dict[str, str]  # any known name -> canonical
+    org_aliases: dict[str, tuple[str, ...]]  # canonical -> other names
+    surnames: frozenset[str]
+    user_words: tuple[tuple[str, str, float], ...]
+
+
+@lru_cache(maxsize=1)
+def load() -> Rules:
+    triggers = {w: k for w, k in _rows("triggers.tsv")}
+    titles = frozenset(_words("titles.txt"))
+    suffixes = sorted(((s, strength == "strong") for s, strength in _rows("org_suffixes.tsv")),
+                      key=lambda p: -len(p[0]))
+    orgs: dict[str, str] = {}
+    org_aliases: dict[str, tuple[str, ...]] = {}
+    for row in _rows("orgs.tsv"):
+        canonical = row[0]
+        others = tuple(a.strip() for a in row[1].split(",") if a.strip()) if len(row) > 1 else ()
+        org_aliases[canonical] = others
+        orgs.setdefault(canonical, canonical)
+        for alias in others:
+            orgs.setdefault(alias, canonical)
+    return Rules(
+        triggers=triggers,
+        trigger_re=re.compile("|".join(sorted(map(re.escape, triggers), key=len, reverse=True))),
+        signing_re=re.compile("|".join(_words("signing_verbs.txt"))),
+        planned_re=re.compile("|".join(f"(?:{r[0]})" for r in _rows("planned_markers.txt"))),
+        titles=titles,
+        title_re=re.compile("(?:" + "|".join(sorted(titles, key=len, reverse=True)) + ")$"),
+        org_suffixes=tuple(suffixes),
+        org_words=frozenset(_words("org_words.txt")),
+        ministry_re=re.compile(_rows("ministry_pattern.txt")[0][0]),
+        places={r[0]: r[1] for r in _rows("places.tsv")},
+        orgs=orgs,
+        org_aliases=org_aliases,
+        surnames=frozenset(_words("surnames.txt")),
+        user_words=tuple((w, t, float(s)) for w, t, s in _rows("user_words.tsv")),
+    )

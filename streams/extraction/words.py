@@ -1,0 +1,144 @@
+"""Kiwi tokens regrouped into words (eojeol) and noun phrases.
+
+A word is a whitespace-delimited unit split further at commas and middle dots;
+its nominal head (``noun``) is what entities are built from, and the particles
+after it (``josa``) give the grammatical role the party rules read.
+Parenthesised text right after a noun stays with that word (``paren``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+NOMINAL = frozenset({"NNP", "NNG", "SL", "SH", "SN", "XPN", "XSN", "NR"})
+PROPER = frozenset({"NNP", "SL", "SH"})
+_SEPARATORS = frozenset({",", "·", "ㆍ", "、", "/"})
+_OPEN, _CLOSE = "([", ")]"
+
+
+@dataclass(slots=True)
+class Word:
+    start: int
+    end: int
+    noun: str = ""
+    noun_start: int = 0
+    noun_end: int = 0
+    tags: list = field(default_factory=list)  # tags of the noun's tokens
+    proper: bool = False  # the noun holds a proper noun, Latin/Hanja or an unknown word
+    josa: str = ""  # particles after the noun, joined
+    rest: list = field(default_factory=list)  # (form, tag) of every token after the noun
+    paren: str = ""  # text inside parentheses right after the noun
+    legal: bool = False  # written with a (주)/㈜ marker
+    sep: str = ""  # ',' or '·' when the word ends a list item
+    sent: int = 0
+
+
+_LEGAL_MARKS = ("(주)", "㈜", "(株)")
+_PAIR_NOUNS = frozenset({"간", "사이"})  # A와 B 간: marks B as the second party
+
+
+def sentence_ids(tokens: list) -> list[int]:
+    """Kiwi's sentences, cut again at line breaks (headlines and captions have no full stop)."""
+    ids = []
+    key = None
+    n = -1
+    for tok in tokens:
+        k = (tok.line_number, tok.sent_position)
+        if k != key:
+            key = k
+            n += 1
+        ids.append(n)
+    return ids
+
+
+def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
+    words: list[Word] = []
+    legal_until = -1
+    pending_legal = False
+    cur: Word | None = None
+    depth = 0
+    paren_start = 0
+    last_end = -1
+    for tok, sent in zip(tokens, sent_ids):
+        form, tag, start = tok.form, tok.tag, tok.start
+        end = start + tok.len
+        if start < legal_until:
+            continue
+        if text.startswith(_LEGAL_MARKS, start):
+            mark = next(m for m in _LEGAL_MARKS if text.startswith(m, start))
+            legal_until = start + len(mark)
+            if cur is not None and cur.noun and last_end == start:
+                cur.legal = True
+            else:
+                pending_legal = True
+                cur = None  # (주)두산: the marker opens a new word
+            last_end = legal_until
+            continue
+        if depth:
+            if tag == "SSO" and form in _OPEN:
+                depth += 1
+            elif tag == "SSC" and form in _CLOSE:
+                depth -= 1
+                if not depth and cur is not None:
+                    cur.paren = text[paren_start:start].strip()
+                    cur.end = end
+            last_end = end
+            continue
+        gap = start > last_end and last_end >= 0 and text[last_end:start].strip() == ""
+        if gap and tag == "NNB" and form == "등" and cur is not None and cur.noun and not cur.rest:
+            # "A, B 등과": the particle after 등 belongs to the list before it
+            cur.rest.append((form, tag))
+            cur.end = end
+            last_end = end
+            continue
+        if cur is None or gap or cur.sep:
+            cur = Word(start=start, end=end, sent=sent, legal=pending_legal)
+            pending_legal = False
+            words.append(cur)
+        cur.end = end
+        last_end = end
+        if tag == "SSO" and form in _OPEN and cur.noun:
+            depth = 1
+            paren_start = end
+            continue
+        if not cur.rest and not cur.paren and tag in NOMINAL:
+            if not cur.noun:
+                cur.noun_start = start
+            cur.noun_end = end
+            cur.noun = text[cur.noun_start:end]
+            cur.tags.append(tag)
+            if tag in PROPER or tok.oov:
+                cur.proper = True
+        elif cur.paren and not cur.rest and tag in NOMINAL and cur.noun:
+            # 꼰뚬(KONTUM)성: the noun continues after the parenthesis
+            cur.noun += form
+            cur.tags.append(tag)
+        elif tag == "NNB" and form in _PAIR_NOUNS and cur.noun and not cur.rest:
+            cur.josa += form
+            cur.rest.append((form, tag))
+        elif tag == "SP" and form in _SEPARATORS:
+            cur.sep = form
+        else:
+            cur.rest.append((form, tag))
+            if tag.startswith("J"):
+                cur.josa += form
+    return words
+
+
+def phrases(words: list[Word]) -> list[list[Word]]:
+    """Runs of bare nouns closed by the first word carrying anything else."""
+    out: list[list[Word]] = []
+    run: list[Word] = []
+    for w in words:
+        if run and (w.sent != run[-1].sent or not w.noun):
+            out.append(run)
+            run = []
+        if not w.noun:
+            continue
+        run.append(w)
+        if w.rest or w.sep or w.paren:
+            out.append(run)
+            run = []
+    if run:
+        out.append(run)
+    return out

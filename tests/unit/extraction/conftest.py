@@ -1,0 +1,16 @@
+import pytest
+
+from streams.extraction import Article, Extractor
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor(num_workers=1)
+
+
+@pytest.fixture(scope="session")
+def extract(extractor):
+    def run(body: str, title: str = "", published_at: str | None = "2024-06-20"):
+        return extractor.extract(Article(id="t", body=body, title=title, published_at=published_at))
+
+    return run

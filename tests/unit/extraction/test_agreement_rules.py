@@ -1,0 +1,80 @@
+"""Party patterns, kinds and signed-vs-planned, on sentences written for these tests."""
+
+import pytest
+
+
+def _parties(result):
+    return [sorted(p.name for p in a.parties) for a in result.agreements if a.status == "signed"]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # A와 B가 … 체결
+        ("부산항만공사와 한국해양진흥공사가 18일 항만 물류 협력을 위한 업무협약을 체결했다.",
+         [["부산항만공사", "한국해양진흥공사"]]),
+        # A는 B와 … 체결
+        ("대전시는 19일 한국기계연구원과 로봇산업 육성을 위한 업무협약을 체결했다.",
+         [["대전시", "한국기계연구원"]]),
+        # (주) marker before the partner
+        ("춘천시는 12일 시청에서 (주)가나다테크와 투자협약을 체결했다.",
+         [["가나다테크", "춘천시"]]),
+        # three parties, A와 B는 C와
+        ("강원도와 원주시는 15일 도청에서 한국광물자원공사와 투자협약을 체결했다고 밝혔다.",
+         [["강원도", "원주시", "한국광물자원공사"]]),
+    ],
+)
+def test_parties_follow_particles(extract, body, expected):
+    assert _parties(extract(body)) == expected
+
+
+def test_hub_signing_separately_with_each_listed_company(extract):
+    body = ("설명회에서 4개 기업이 포산시와 업무협약(MOU)을 체결했다. "
+            "협약을 체결한 기업은 다온솔루션, 미래파워텍, 한빛메디칼로, 공동 연구를 추진한다.")
+    pairs = sorted(_parties(extract(body)))
+    assert pairs == [["다온솔루션", "포산시"], ["미래파워텍", "포산시"], ["포산시", "한빛메디칼"]]
+
+
+def test_subject_carries_over_to_the_next_sentence(extract):
+    body = "울산시는 20일 대표단을 파견했다. 또한 하노이시와는 우호교류 양해각서를 체결했다."
+    assert _parties(extract(body)) == [["울산시", "하노이시"]]
+
+
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ("대구시는 한국가스공사와 다음 달 업무협약을 체결할 예정이다.", "planned"),
+        ("대구시는 한국가스공사와 업무협약을 체결할 계획이라고 밝혔다.", "planned"),
+        ("대구시와 한국가스공사가 오는 25일 업무협약을 체결한다.", "planned"),
+        ("대구시는 18일 한국가스공사와 업무협약을 체결했다.", "signed"),
+        ("대구시는 한국가스공사와 맺은 업무협약에 따라 사업을 시작했다.", "signed"),
+    ],
+)
+def test_planned_and_signed(extract, body, status):
+    agreements = extract(body).agreements
+    assert [a.status for a in agreements] == [status]
+
+
+@pytest.mark.parametrize(
+    "body, kind",
+    [
+        ("광주시는 한국전력공사와 업무협약을 체결했다.", "mou"),
+        ("광주시는 한국전력공사와 양해각서(MOU)를 체결했다.", "mou"),
+        ("광주시는 한국전력공사와 투자의향서를 체결했다.", "loi"),
+        ("광주시는 한국전력공사와 협력 협정을 체결했다.", "agreement"),
+        ("세진전자는 한국전력공사와 120억원 규모의 공급계약을 체결했다.", "contract"),
+        ("광주시는 일본 센다이시와 자매결연 협약을 맺었다.", "sister_city"),
+    ],
+)
+def test_kind_comes_from_the_trigger_word(extract, body, kind):
+    assert [a.kind for a in extract(body).agreements] == [kind]
+
+
+def test_evidence_is_the_signing_sentence(extract):
+    body = "첫 문장이다. 청주시는 21일 충북대학교와 업무협약을 체결했다. 마지막 문장이다."
+    (agreement,) = extract(body).agreements
+    assert agreement.evidence == "청주시는 21일 충북대학교와 업무협약을 체결했다."
+
+
+def test_no_agreement_without_a_named_counterparty(extract):
+    assert extract("경남도는 해외 바이어들과 수출 업무협약을 맺었다.").agreements == ()

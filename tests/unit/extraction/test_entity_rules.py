@@ -1,0 +1,95 @@
+"""Entities: organisations by suffix, places, people with titles, money, aliases."""
+
+import pytest
+
+from streams.extraction.grouping import is_short_form
+from streams.extraction.money import amounts
+
+
+def _by_type(result, type_):
+    return {e.name: e for e in result.entities if e.type == type_}
+
+
+def test_person_with_title_and_affiliation(extract):
+    result = extract("김민수 청주시 부시장과 박지영 다온솔루션 대표가 행사에 참석했다.")
+    people = _by_type(result, "PERSON")
+    assert people["김민수"].title == "부시장" and people["김민수"].affiliation == "청주시"
+    assert people["박지영"].title == "대표" and people["박지영"].affiliation == "다온솔루션"
+    assert "다온솔루션" in _by_type(result, "ORG")
+
+
+def test_person_named_in_parentheses_after_the_organisation(extract):
+    people = _by_type(extract("한국디자인진흥원(원장 이서준)은 전시회를 열었다."), "PERSON")
+    assert people["이서준"].affiliation == "한국디자인진흥원"
+
+
+@pytest.mark.parametrize(
+    "body, org",
+    [
+        ("한국해양진흥공사는 설명회를 열었다.", "한국해양진흥공사"),
+        ("충북과학기술혁신원은 성과를 발표했다.", "충북과학기술혁신원"),
+        ("한국관광협회는 성명을 냈다.", "한국관광협회"),
+        ("미래에너지재단은 지원을 약속했다.", "미래에너지재단"),
+        ("(주)세진테크는 공장을 지었다.", "세진테크"),
+    ],
+)
+def test_organisations_by_suffix_or_legal_marker(extract, body, org):
+    assert org in _by_type(extract(body), "ORG")
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("대표단은 중국 산둥성을 방문했다.", "산둥성"),
+        ("행사는 전주시에서 열렸다.", "전주시"),
+        ("그는 베트남 하노이를 찾았다.", "하노이"),
+    ],
+)
+def test_places(extract, body, place):
+    assert place in _by_type(extract(body), "LOC")
+
+
+def test_parenthesised_name_is_an_alias(extract):
+    body = "쑤저우시(苏州市)는 한국바이오협회(KBIA)와 협력한다. 쑤저우시는 투자를 늘린다."
+    result = extract(body)
+    assert "苏州市" in _by_type(result, "LOC")["쑤저우시"].aliases
+    assert "KBIA" in _by_type(result, "ORG")["한국바이오협회"].aliases
+
+
+def test_later_short_form_links_to_the_full_name(extract):
+    body = "지역산업진흥재단은 협약을 맺었다. 산업진흥재단은 내년에도 사업을 이어간다."
+    orgs = _by_type(extract(body), "ORG")
+    assert "산업진흥재단" in orgs["지역산업진흥재단"].aliases
+
+
+@pytest.mark.parametrize(
+    "short, full, expected",
+    [
+        ("특구진흥재단", "연구개발특구진흥재단", True),
+        ("고양시", "고양특례시", True),
+        ("나노종기원", "나노종합기술원", True),
+        ("서울시립대", "서울시립대학교", True),
+        ("한국", "한국전력공사", False),
+        ("산업부", "산업통상자원부", True),
+    ],
+)
+def test_short_forms(short, full, expected):
+    assert is_short_form(short, full) is expected
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("GDP 64조원", "6.4e13 KRW"),
+        ("20억 달러 규모", "2e9 USD"),
+        ("1400만 위안을", "1.4e7 CNY"),
+        ("1억7천만 달러의", "1.7e8 USD"),
+    ],
+)
+def test_money(text, value):
+    assert [v for *_, v in amounts(text)] == [value]
+
+
+def test_money_entities_are_reported(extract):
+    money = [e for e in extract("총 20억 달러를 투자한다.").entities if e.type == "MONEY"]
+    assert [(e.name, e.value) for e in money] == [("20억 달러", "2e9 USD")]
