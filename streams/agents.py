@@ -138,16 +138,25 @@ async def extract(stream: Any) -> None:
 
 @app.timer(interval=5.0)
 async def report_lag() -> None:
+    """Lag of the partitions this worker owns, on the input and the internal topic.
+
+    The gauge is rebuilt each time so partitions lost in a rebalance stop being reported here.
+    """
     consumer = app.consumer
+    watched = {settings.topics.articles, topics.validated.get_topic_name()}
+    lag = {}
     for tp in consumer.assignment():
-        if tp.topic != settings.topics.articles:
+        if tp.topic not in watched:
             continue
         committed = consumer._committed_offset.get(tp) or 0  # Faust keeps no public accessor
         try:
             highwater = consumer.highwater(tp)
         except Exception:  # not fetched yet
             continue
-        metrics.consumer_lag.labels(topic=tp.topic, partition=str(tp.partition)).set(max(0, (highwater or 0) - committed))
+        lag[(tp.topic, str(tp.partition))] = max(0, (highwater or 0) - committed)
+    metrics.consumer_lag.clear()
+    for (topic, partition), value in lag.items():
+        metrics.consumer_lag.labels(topic=topic, partition=partition).set(value)
 
 
 @app.timer(interval=max(60.0, settings.dedup_ttl_s / 10))

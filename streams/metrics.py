@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import NamedTuple
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, PlatformCollector, ProcessCollector
 
 from . import __version__
 from .errors import Reason
@@ -102,6 +102,9 @@ def build_metrics(registry: CollectorRegistry | None = None) -> Metrics:
         worker_info=Info("streams_worker", "Versions of this worker.", registry=registry),
     )
     m.worker_info.info({"version": __version__, "extractor_version": EXTRACTOR_VERSION})
+    # process_resident_memory_bytes, process_start_time_seconds (restarts), python_info
+    ProcessCollector(registry=registry)
+    PlatformCollector(registry=registry)
     # Pre-create labelled series so dashboards show 0 instead of "no data".
     for reason in Reason:
         m.deadletters.labels(reason=reason.value, stage=reason.stage.value)
