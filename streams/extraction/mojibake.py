@@ -16,7 +16,7 @@ codec itself), and fixed costs for everything a wrong alignment tends to produce
 instead (UHC-only syllables, Hanja, rare symbols, undecodable bytes).  The bigram
 matters: a lost 0xAD shifts the byte alignment, and the shifted reading is often
 made of valid but odd syllables (``강화`` -> ``걷``), which unigram frequencies alone
-cannot tell from the real text.  Tables: ``data/text_hangul_*.tsv`` (SOURCES.md).
+cannot tell from the real text.  Tables: ``data/text_hangul_*`` (SOURCES.md).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def looks_mojibaked(text: str) -> bool:
 
 # --- the character model ---------------------------------------------------------
 _BAD = 22.0  # an undecodable byte
-_UHC_ONLY = 15.0  # Hangul outside KS X 1001: CP949 has them, real EUC-KR pages hardly
+_UHC_ONLY = 15.0  # Hangul outside KS X 1001: CP949 has them, real pages hardly use them
 _HANJA = 13.0
 _SYMBOL = 11.0
 _COMMON_SYMBOL = 9.5
@@ -81,6 +81,7 @@ _AD_COST = 0.5
 _LAMBDA = 0.5  # bigram/unigram interpolation
 _ALPHA = 0.5  # add-alpha smoothing of the unigram over the 2,350 syllables
 _LEXICON_MASS = 3000.0  # weight of the lexicon unigram next to the news counts
+_WORD_LIST_COUNT = 8.0  # bigram count credited per pair in text_hangul_words.txt
 _BEAM = 30.0
 
 # Symbols of the KS X 1001 rows that Korean news really uses.  Punctuation is about as
@@ -133,13 +134,21 @@ class _Model:
         total = sum(counts.values()) + _ALPHA * len(self.ksx)
         self.p_uni = {s: (c + _ALPHA) / total for s, c in counts.items()}
 
-        self.bigram: dict[str, dict[str, float]] = {}
+        # The lexicon is mostly nouns and names; the word list adds the verb endings and
+        # particles of news prose (올랐다, 밝혔으며, 에서는) that it lacks.
+        following: dict[str, dict[str, float]] = {}
         for line in _read_table("text_hangul_bigram.tsv"):
             first, rest = line.split("\t")
-            nxt = {item[0]: float(2 ** int(item[1:])) for item in rest.split()}
-            tot = sum(nxt.values())
-            self.bigram[first] = {k: v / tot for k, v in nxt.items()}
+            following[first] = {item[0]: float(2 ** int(item[1:])) for item in rest.split()}
+        for line in _read_table("text_hangul_words.txt"):
+            for word in line.split():
+                for a, b in zip(word, word[1:]):
+                    if a in self.ksx and b in self.ksx:
+                        nxt = following.setdefault(a, {})
+                        nxt[b] = nxt.get(b, 0.0) + _WORD_LIST_COUNT
+        self.bigram = {a: {b: n / sum(nxt.values()) for b, n in nxt.items()} for a, nxt in following.items()}
         self._cost: dict[tuple[str | None, str], float] = {}
+        self.readings: dict[str, tuple[tuple[bytes, float], ...]] = {}
 
     def cost(self, prev: str | None, ch: str) -> float:
         key = (prev, ch)
@@ -223,65 +232,77 @@ def _literal_cost(ch: str, m: _Model) -> float:
     return _LITERAL_2BYTE if ord(ch) < 0x800 else _LITERAL_BMP
 
 
-def _viterbi(text: str, m: _Model) -> str:
-    # State: (pending CP949 lead byte or 0, previous syllable for the bigram or None).
-    pair = m.pair
-    cost_of = m.cost
-    feed_cache: dict[tuple[int, str | None, bytes], tuple[int, str | None, float, str]] = {}
+def _feed(m: _Model, state: int, bs: bytes):
+    """Run bytes through a CP949 decoder that starts with ``state`` (a pending lead byte).
 
-    def feed(state: int, prev: str | None, bs: bytes):
-        key = (state, prev, bs)
-        hit = feed_cache.get(key)
-        if hit is not None:
-            return hit
-        cost = 0.0
-        out = []
-        for x in bs:
-            if state:
-                ch = pair.get((state << 8) | x)
-                state = 0
-                if ch is not None:
-                    cost += cost_of(prev, ch)
-                    out.append(ch)
-                    prev = ch if _is_hangul(ch) else None
-                    continue
-                out.append("\ufffd")
-                cost += _BAD
-                prev = None
-            if x < 0x80:
-                ch = chr(x)
-                cost += cost_of(prev, ch)
+    Returns (new state, decoded text, first syllable, cost of the rest, new previous
+    syllable, carries).  Only the first decoded syllable's cost depends on the syllable
+    before the bytes, so it is left to the caller; that keeps this cacheable on
+    (state, bytes) alone.  ``carries`` is True when nothing was decoded.
+    """
+    cost = 0.0
+    out = []
+    first = None
+    prev = None
+    for x in bs:
+        if state:
+            ch = m.pair.get((state << 8) | x)
+            state = 0
+            if ch is not None:
+                if not out and _is_hangul(ch):
+                    first = ch
+                else:
+                    cost += m.cost(prev, ch)
                 out.append(ch)
-                prev = None
-            elif 0x81 <= x <= 0xFE:
-                state = x
-            else:
-                out.append("\ufffd")
-                cost += _BAD
-                prev = None
-        hit = feed_cache[key] = (state, prev, cost, "".join(out))
-        return hit
+                prev = ch if _is_hangul(ch) else None
+                continue
+            out.append("\ufffd")
+            cost += _BAD
+            prev = None
+        if x < 0x80:
+            ch = chr(x)
+            cost += m.cost(None, ch)
+            out.append(ch)
+            prev = None
+        elif 0x81 <= x <= 0xFE:
+            state = x
+        else:
+            out.append("\ufffd")
+            cost += _BAD
+            prev = None
+    return state, "".join(out), first, cost, prev, not out
 
-    readings_cache: dict[str, tuple[tuple[bytes, float], ...]] = {}
+
+def _viterbi(text: str, m: _Model, feed_cache: dict) -> str:
+    # Search state: (pending CP949 lead byte or 0, previous syllable for the bigram).
+    cost_of = m.cost
     layer: dict[tuple[int, str | None], tuple[float, tuple | None]] = {(0, None): (0.0, None)}
     for ch in text:
-        rs = readings_cache.get(ch)
+        rs = m.readings.get(ch)
         if rs is None:
-            rs = readings_cache[ch] = _readings(ch, m)
+            rs = m.readings[ch] = _readings(ch, m)
+        literal = _literal_cost(ch, m) if ord(ch) > 0xFF else None
         new: dict[tuple[int, str | None], tuple[float, tuple | None]] = {}
         for (state, prev), (cost, back) in layer.items():
             for bs, extra in rs:
-                ns, nprev, c, out = feed(state, prev, bs)
+                key = (state, bs)
+                fed = feed_cache.get(key)
+                if fed is None:
+                    fed = feed_cache[key] = _feed(m, state, bs)
+                ns, out, first, c, last, carries = fed
                 total = cost + extra + c
-                old = new.get((ns, nprev))
+                if first is not None:
+                    total += cost_of(prev, first)
+                nkey = (ns, prev if carries else last)
+                old = new.get(nkey)
                 if old is None or total < old[0]:
-                    new[(ns, nprev)] = (total, (back, out))
-            if ord(ch) > 0xFF:
-                total = cost + _literal_cost(ch, m) + (_BAD if state else 0.0)
-                key = (0, ch if _is_hangul(ch) else None)
-                old = new.get(key)
+                    new[nkey] = (total, (back, out))
+            if literal is not None:
+                total = cost + literal + (_BAD if state else 0.0)
+                nkey = (0, ch if _is_hangul(ch) else None)
+                old = new.get(nkey)
                 if old is None or total < old[0]:
-                    new[key] = (total, (back, ch))
+                    new[nkey] = (total, (back, ch))
         best = min(v[0] for v in new.values())
         layer = {k: v for k, v in new.items() if v[0] <= best + _BEAM}
     # A lead byte left pending at the end lost its trail (text cut mid-character): drop it.
@@ -294,6 +315,7 @@ def _viterbi(text: str, m: _Model) -> str:
 
 
 _NEEDS_REPAIR_RE = re.compile("[\x80-\u07ff]")
+_SPLIT_RE = re.compile(r"([ \n]+)")
 
 
 def _plausible(repaired: str, m: _Model) -> bool:
@@ -307,24 +329,34 @@ def _plausible(repaired: str, m: _Model) -> bool:
     return good >= 4 and bad * 5 <= good
 
 
+# Above this size a page is left as it is: the search costs about 50-100 µs per
+# character, and a stalled worker is worse than one unreadable page.
+_MAX_REPAIR_CHARS = 50_000
+
+
 def repair_mojibake(text: str) -> str:
     """Undo CP949/EUC-KR pages decoded as UTF-8 where the bytes happened to be valid
     UTF-8 and as Latin-1 elsewhere, with 0xAD bytes dropped. Returns text unchanged when
     it is not mojibake."""
-    if not looks_mojibaked(text):
+    if len(text) > _MAX_REPAIR_CHARS or not looks_mojibaked(text):
         return text
     try:
         m = _model()
-        # Lines are independent (a newline resets the CP949 decoder), and lines that
-        # contain nothing but ASCII or already-correct text need no search.
-        lines = text.split("\n")
+        feed_cache: dict = {}
+        words: dict[str, str] = {}
         out = []
-        for line in lines:
-            if _NEEDS_REPAIR_RE.search(line) is None:
-                out.append(line)
-            else:
-                out.append(_viterbi(line, m))
-        repaired = "\n".join(out)
+        # A space or newline is byte 0x20/0x0A whatever the reading, never part of a
+        # CP949 character, and resets the bigram context: the words between them are
+        # independent searches, and a page repeats many of its words.
+        for piece in _SPLIT_RE.split(text):
+            if _NEEDS_REPAIR_RE.search(piece) is None:
+                out.append(piece)
+                continue
+            fixed = words.get(piece)
+            if fixed is None:
+                fixed = words[piece] = _viterbi(piece, m, feed_cache)
+            out.append(fixed)
+        repaired = "".join(out)
     except Exception:  # never let a repair failure lose the article
         return text
     return repaired if _plausible(repaired, m) else text

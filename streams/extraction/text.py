@@ -54,6 +54,8 @@ _SPECIAL_CHARS_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_
 
 
 def _replace_special(s: str) -> str:
+    if _SPECIAL_CHARS_RE.search(s) is None:
+        return s
     return _SPECIAL_CHARS_RE.sub(lambda m: _CHAR_TABLE[ord(m.group())] or "", s)
 
 
@@ -62,7 +64,9 @@ def _nfkc(s: str) -> str:
 
 
 # --- HTML -------------------------------------------------------------------------
-_COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.S)
+# An unclosed comment ends at the end of its line: a stray '<!--' must not swallow the
+# rest of the article.
+_COMMENT_RE = re.compile(r"<!--(?:.*?-->|[^\n]*)", re.S)
 _SCRIPT_RE = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _TAG_NAMES = (
     "a|abbr|article|aside|b|big|blockquote|body|br|caption|center|cite|code|col|colgroup|dd|del|"
@@ -203,10 +207,12 @@ def _chrome_key(line: str) -> str:
 
 
 _LIST_ITEM_RE = re.compile(
-    r"^[-–—•·∙ㆍ*▶▷►▸■□○●◆◇※]|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?(?:\s?\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"^[-–—•·∙ㆍ*▶▷►▸■□○●◆◇▲△※]|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?(?:\s?\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 
 
+# Every related-articles heading in boilerplate_patterns.txt contains one of these.
+_HEAD_HINT_RE = re.compile("기사|뉴스|이슈")
 _SENTENCE_END_RE = re.compile(r"다\.?[\"'”’)]*$")
 _NOTICE_END_RE = re.compile(r"(?:금지|금|불허|제한)(?:합니다|됩니다|한다|된다)\.?[\"'”’)]*$")
 
@@ -236,7 +242,7 @@ def _filter_lines(lines: list[str]) -> list[str]:
             if _LIST_ITEM_RE.search(line):
                 continue
             in_list = False
-        if len(line) <= 40 and head_re.match(line):
+        if len(line) <= 40 and _HEAD_HINT_RE.search(line) and head_re.match(_BULLET_PREFIX_RE.sub("", line).rstrip(" ◀◁<")):
             in_list = True
             continue
         if _is_junk(line):
@@ -297,10 +303,13 @@ _PARTICLE_START_RE = re.compile(r"^(?:을|를|은|는|의|와|과|에|으로|에
 _COUNTER_START_RE = re.compile(r"^(?:개|명|원|억|만|천|년|월|일|달러|건|곳|차례|차|번째|번|층|위|배|%)")
 
 
+_CLOSED = frozenset(".!?。…\"'”’)]>」』")
+
+
 def _join_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        if out and not _ITEM_START_RE.match(line):
+        if out and out[-1][-1] not in _CLOSED and not _ITEM_START_RE.match(line):
             prev = out[-1]
             tail = prev[-12:]
             if _PARTICLE_START_RE.match(line) and "\uac00" <= prev[-1] <= "\ud7a3":

@@ -53,6 +53,8 @@ JUNK_CASES = {
     "template code": BODY + "\n@include $docRoot.'/inc/relate.php';?>\n<?php echo $x; ?>",
     "e-mail only": BODY + "\nreporter@example.com\n[email\xa0protected]\n이메일: desk@example.co.kr",
     "footer": BODY + "\n서울시 가상구 가상로 1 | 대표전화 : 02-000-0000 | 팩스 : 02-000-0001 | 등록번호 : 서울 아00000",
+    "reaction buttons and widgets": BODY + "\n좋아요 3\n훈훈해요 0\n카카오톡(으)로 기사보내기\n다른 공유 찾기\n"
+    "가 가 가 가\n뉴스듣기\n미세먼지 좋음\n서울 맑음 3.4℃\n네이버에서 가상일보를 구독하세요!\n기자 프로필",
     "reading time and ads": "시계아이콘읽는 시간00분 37초\nAD\n" + BODY + "\nAD\n당신이 궁금할 이슈 콘텐츠",
 }
 
@@ -68,7 +70,7 @@ def test_related_articles_list_and_items_removed_but_article_goes_on():
     raw = "\n".join(
         [
             BODY,
-            "관련기사",
+            "▶ 관련기사 ◀",
             "- 가상시, 수출 목표 달성2026.01.02",
             "- 다른 도시도 협약 추진2026.01.03",
             "▶ 세 번째 관련 기사 제목",
@@ -122,6 +124,7 @@ def test_duplicate_lines_keep_the_first_copy():
         ("&#54620;&#xAD6D; 기업", "한국 기업"),
         ("두&nbsp;기관이&nbsp;협약했다.", "두 기관이 협약했다."),
         ("&amp;lt;b&amp;gt;중첩&amp;lt;/b&amp;gt;", "중첩"),
+        ("첫 문장이다. <!-- 닫히지 않은 주석\n둘째 문장이다.", "첫 문장이다.\n둘째 문장이다."),
         ("<최윤식 기자>", "<최윤식 기자>"),
         ("<Korea Herald> 보도", "<Korea Herald> 보도"),
         ("가격 a<b 조건", "가격 a<b 조건"),
@@ -256,6 +259,7 @@ OWN_SENTENCES = [
     "충청남도와 중국 산둥성은 2024년 우호협력 양해각서(MOU)를 체결한 뒤 교류를 이어 왔다.",
     "세관 직원 열두 명이 난관을 뚫고 서류를 처리했다.",
     "두 도시는 자매결연 30주년을 맞아 기념행사를 열었다.",
+    "경제자유구역 지정을 위해 시장은 미국 출장길에 올랐다.",
 ]
 
 
