@@ -17,16 +17,9 @@ from .document import analyse, compose
 from .grouping import group_entities
 from .model import Agreement, Article, Entity, Extraction, Party
 
-try:
-    from .text import clean
-except ImportError:  # text.py is being written concurrently; NFKC until it lands
-    import unicodedata
+from .text import clean
 
-    def clean(raw: str) -> str:
-        return unicodedata.normalize("NFKC", raw)
-
-
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 __all__ = ["Agreement", "Article", "Entity", "Extraction", "Extractor", "Party", "EXTRACTOR_VERSION"]
 

@@ -12,7 +12,7 @@ _DATE = re.compile(
     r"|(?P<day>(?<![가-힣\d.])(?P<d4>\d{1,2})\s*일)(?![간째차반])"
     r"|(?P<today>이날|오늘|금일)|(?P<yday>전일|어제|전날)"
 )
-_NOT_SIGNING_DATE = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:밝혔|전했|발표|공시|말했|알렸|덧붙)")
+_NOT_SIGNING_DATE = re.compile(r"\s*(?:\([^)]*\))?\s*(?:밝혔|전했|발표|공시|말했|알렸|덧붙)")
 
 
 def parse_iso(value: str | None) -> dt.date | None:
@@ -92,9 +92,42 @@ def last_date(text: str, published: dt.date | None) -> dt.date | None:
     """The last explicitly dated day in a sentence, which a later 이날 refers to."""
     found = None
     for m in _DATE.finditer(text):
-        if m.group("today") or m.group("yday"):
-            continue
+        if m.group("today") or m.group("yday") or _NOT_SIGNING_DATE.match(text, m.end()):
+            continue  # "… 8일 밝혔다" dates the announcement, not the event
         value = resolve(m, published, None)
         if value is not None:
             found = value
     return found
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*월\s*\d{1,2}\s*일")
+
+
+def infer_reference(text: str) -> dt.date | None:
+    """A stand-in publication date for an undated article, from the dates it mentions.
+
+    The latest full date (2023.03.08, 2023년 2월 26일) when there is one; otherwise the
+    latest year mentioned at least twice with the latest month of its "M월 D일" dates, at the month's end
+    (so that a bare "12일" falls in that month). None when the text names no year.
+    """
+    full = [v for m in _DATE.finditer(text) if m.group("ymd") and (v := resolve(m, None, None))]
+    if full:
+        return max(full)
+    counts: dict[int, int] = {}
+    for y in _YEAR.findall(text):
+        counts[int(y)] = counts.get(int(y), 0) + 1
+    # a year named once is usually an earlier event (2009년 설립); the article's own year recurs
+    common = [y for y, c in counts.items() if c >= 2]
+    if not common:
+        return None
+    year = max(common)
+    months = [int(m) for m in _MONTH.findall(text) if 1 <= int(m) <= 12]
+    month = max(months) if months else 12
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def announcement_date(text: str, verb_at: int) -> bool:
+    """The sentence dates only its announcement after the verb: "체결했다고 3일 공시했다"."""
+    return any(_NOT_SIGNING_DATE.match(text, m.end()) for m in _DATE.finditer(text, verb_at))

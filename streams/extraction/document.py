@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from . import rules
-from .dates import parse_iso
+from .dates import infer_reference, parse_iso
 from .entities import Mention, classify, list_item_name, mentions_in_phrase
 from .words import Word, build_words, phrases, sentence_ids
 
@@ -36,6 +37,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     data = rules.load()
     ids = sentence_ids(tokens)
     words = build_words(text, tokens, ids)
+    words = _repair_words(words, text, data)
     sentences: dict[int, list[int]] = {}
     for tok, sent in zip(tokens, ids):
         span = sentences.setdefault(sent, [tok.start, tok.start + tok.len])
@@ -49,11 +51,15 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
         index = base
         mentions.extend(mentions_in_phrase(run, base, data))
     _promote_list_members(words, mentions, data)
+    _foreign_people(words, mentions, data)
+    _credit_lines(text, words, mentions, data)
+    mentions.sort(key=lambda m: m.start)
     mention_at: dict[int, Mention] = {}
     for m in mentions:
         if m.last not in mention_at or mention_at[m.last].type == "PERSON" or m.type == "ORG":
             mention_at[m.last] = m
-    return Document(text, title_end, parse_iso(published_at), words, sent_list, mentions, mention_at, runs)
+    published = parse_iso(published_at) or infer_reference(text)
+    return Document(text, title_end, published, words, sent_list, mentions, mention_at, runs)
 
 
 def _promote_list_members(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
@@ -78,3 +84,128 @@ def _promote_list_members(words: list[Word], mentions: list[Mention], data: rule
                                             [w.paren] if w.paren else []))
         i = j + 1
     mentions.sort(key=lambda m: m.start)
+
+
+# -- word repairs before entity rules ------------------------------------------------------------
+
+def _repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
+    """Two Kiwi slips: a particle 도 fused into an unknown name (오성엘에스티도 → 오성엘에스티 + 도),
+    and an organisation whose name starts with a ·-joined compound (대·중소기업·농어업협력재단)."""
+    out: list[Word] = []
+    for w in words:
+        noun = w.noun
+        if (w.proper and len(noun) >= 5 and noun.endswith("도") and not w.rest and not w.paren
+                and not w.sep and noun not in data.places and noun[:-1] not in data.places
+                and not noun.endswith(_PROVINCE_ENDINGS) and w.noun_end == w.end and text[w.end:w.end + 1] == " "):
+            w.noun = noun[:-1]
+            w.noun_end -= 1
+            w.josa = "도"
+            w.rest.append(("도", "JX"))
+        if (out and out[-1].sep == "·" and out[-1].end == w.start and out[-1].sent == w.sent
+                and not out[-1].rest and not out[-1].paren and out[-1].noun
+                and classify(out[-1], data) == "N" and classify(w, data) == "O" and _strong_org(w.noun, data)):
+            prev = out.pop()
+            w.noun = text[prev.noun_start:w.noun_end]
+            w.noun_start, w.start = prev.noun_start, prev.start
+            while (out and out[-1].sep == "·" and out[-1].end == w.start and out[-1].sent == w.sent
+                   and not out[-1].rest and not out[-1].paren and out[-1].noun and classify(out[-1], data) == "N"):
+                prev = out.pop()
+                w.noun = text[prev.noun_start:w.noun_end]
+                w.noun_start, w.start = prev.noun_start, prev.start
+        out.append(w)
+    return out
+
+
+_PROVINCE_ENDINGS = ("남도", "북도", "자치도", "특별자치도")
+
+
+def _strong_org(noun: str, data: rules.Rules) -> bool:
+    return any(noun.endswith(s) and strong and len(noun) > len(s) for s, strong in data.org_suffixes)
+
+
+# -- people written with their original-script name -----------------------------------------------
+
+_HANJA_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_LATIN_NAME = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z]{2,})){1,3}$")
+_PLACE_HANJA = frozenset("市省区區县縣州港岛島江湖山镇鎮村道郡")
+_HANGUL_WORD = re.compile(r"^[가-힣]{1,6}$")
+
+
+def _foreign_people(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
+    """류사오밍(劉小明), 테리 벨(Terry Bell) before a title: a person, with the original spelling."""
+    by_word = {}
+    for m in mentions:
+        for k in range(m.first, m.last + 1):
+            by_word.setdefault(k, []).append(m)
+    for k, w in enumerate(words):
+        if not w.paren or not _HANGUL_WORD.match(w.noun):
+            continue
+        hanja = bool(_HANJA_NAME.match(w.paren))
+        if not hanja and not _LATIN_NAME.match(w.paren):
+            continue
+        cls = classify(w, data)
+        if hanja and w.paren[-1] in _PLACE_HANJA and cls in ("P", "N") and \
+                not any(m.type == "LOC" for m in by_word.get(k, [])):
+            for m in by_word.get(k, []):
+                mentions.remove(m)  # 핑후(平湖市), 하이먼(海门): a place written with its Chinese name
+            mentions.append(Mention("LOC", w.noun, w.noun_start, w.noun_end, w.sent, k, k, [w.paren]))
+            continue
+        if w.rest or cls not in ("P", "N") or any(m.type in ("LOC", "PERSON") or m.first != m.last for m in by_word.get(k, [])):
+            continue
+        first = k
+        if not hanja and k > 0 and words[k - 1].sent == w.sent and _HANGUL_WORD.match(words[k - 1].noun) and \
+                not words[k - 1].rest and not words[k - 1].sep and not words[k - 1].paren and \
+                classify(words[k - 1], data) in ("P", "N") and not by_word.get(k - 1):
+            first = k - 1  # 테리 벨(Terry Bell): the Hangul name has two words
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        titled = nxt is not None and nxt.sent == w.sent and (
+            classify(nxt, data) in ("T", "O", "L") or data.title_re.search(nxt.noun or "") is not None)
+        prev = words[first - 1] if first > 0 else None
+        titled = titled or (prev is not None and prev.sent == w.sent and classify(prev, data) == "T")
+        if not titled or w.paren[-1] in _PLACE_HANJA:
+            continue  # 핑후(平湖), 우시시(无锡市): a place, not a person
+        for m in by_word.get(k, []):
+            mentions.remove(m)
+        name = " ".join(words[i].noun for i in range(first, k + 1))
+        mentions.append(Mention("PERSON", name, words[first].noun_start, w.noun_end, w.sent, first, k, [w.paren]))
+
+
+# -- dateline and byline ---------------------------------------------------------------------------
+
+_DATELINE = re.compile(r"[(\[]\s*([가-힣]{2,6})\s*=\s*([가-힣A-Za-z0-9]{2,12})\s*[)\]]")
+_BYLINE = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s?(?:인턴\s?)?(?:기자|특파원)(?![가-힣])")
+
+
+def _word_at(words: list[Word], offset: int) -> int:
+    lo, hi = 0, len(words)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if words[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, len(words) - 1)
+
+
+def _credit_lines(text: str, words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
+    """(서울=연합뉴스) 홍길동 기자 =: the outlet, its city and the reporter."""
+    if not words:
+        return
+    for m in _DATELINE.finditer(text):
+        city, outlet = m.group(1), m.group(2)
+        k = _word_at(words, m.start(2))
+        sent = words[k].sent
+        if city in data.places and not any(x.start == m.start(2) for x in mentions):
+            mentions.append(Mention("ORG", outlet, m.start(2), m.end(2), sent, k, k))
+            mentions.append(Mention("LOC", city, m.start(1), m.end(1), sent, k, k))
+    for m in _BYLINE.finditer(text):
+        name = m.group(1)
+        if not (name[0] in data.surnames or name[:2] in data.surnames) or name in data.places:
+            continue
+        s, e = m.start(1), m.end(1)
+        if any(x.type == "PERSON" and x.start <= s < x.end for x in mentions):
+            continue
+        for x in [x for x in mentions if x.start < e and s < x.end]:
+            mentions.remove(x)
+        k = _word_at(words, s)
+        mentions.append(Mention("PERSON", name, s, e, words[k].sent, k, k))

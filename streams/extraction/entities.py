@@ -44,8 +44,21 @@ def strip_legal(name: str) -> str:
     return _LEGAL.sub("", name).strip()
 
 
+_CLASS_CACHE: dict[tuple, str] = {}
+
+
 def classify(w: Word, data: rules.Rules) -> str:
-    """One letter per word: O org, L place, T title, P other proper noun, N common, D number."""
+    """One letter per word: O org, L place, T title, V venue, P other proper noun, N common, D number."""
+    key = (w.noun, w.proper, w.legal, id(data))
+    got = _CLASS_CACHE.get(key)
+    if got is None:
+        if len(_CLASS_CACHE) > 100_000:
+            _CLASS_CACHE.clear()
+        got = _CLASS_CACHE[key] = _classify(w, data)
+    return got
+
+
+def _classify(w: Word, data: rules.Rules) -> str:
     noun = strip_legal(w.noun)
     if not noun:
         return "N"
@@ -60,15 +73,19 @@ def classify(w: Word, data: rules.Rules) -> str:
     if (w.legal or noun != w.noun) and len(noun) >= 2:  # ㈜ marks a company
         return "O"
     m = _LOC_SUFFIX.match(noun)
-    if m and (m.group(1) in data.places or (w.proper and len(m.group(1)) >= 2)):
-        return "L"
+    if m and (m.group(1) in data.places or (w.proper and len(m.group(1)) >= 2 and not noun.endswith("도시"))):
+        return "L"  # (교육도시, 자매도시: 도시 is the common noun "city", not a place name)
     t = data.title_re.search(noun)
     if t and noun[: t.start()] in _TITLE_PREFIXES:
         return "T"  # 상근부회장, 주한대사
-    if w.proper and len(noun) > 3 and t:
-        return "T"  # 포항시장, 하이난성장, 주한일본대사: a place fused with a title
+    if w.proper and len(noun) > 3 and t and (_place_like(noun[: t.start()], data)
+                                             or _place_like(noun[: t.start() + 1], data)):  # 고양특례시+장
+        return "T"  # 포항시장, 하이난성장, 주한일본대사: a place fused with a title (not 테크놀로지사)
     if noun in data.org_words:
         return "W"
+    for suffix in (data.venue_suffixes if noun.endswith(data.venue_suffixes) else ()):
+        if noun.endswith(suffix) and len(noun) > len(suffix) and (w.proper or len(noun) >= len(suffix) + 2):
+            return "V"  # 신라호텔, 정부서울청사, 완주테크노밸리: a named place
     for suffix, strong in data.org_suffixes:
         if noun.endswith(suffix) and len(noun) >= len(suffix) + 2:
             if strong or w.proper or noun[: -len(suffix)] in data.places:
@@ -93,7 +110,13 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
             return ok_len and (name[0] in data.surnames or name[:2] in data.surnames) and (
                 words[0].proper or len(name) == 3)
         return bool(re.match(r"^[\u4e00-\u9fff]{2,4}$", name))
-    return all(w.proper and w.noun and not w.noun.isdigit() for w in words) and len(words) <= 3
+    if len(words) > 3 or any(not w.noun or w.noun.isdigit() for w in words):
+        return False
+    if all(w.proper for w in words):
+        return True
+    # 앤드루 그렉슨: a foreign name Kiwi tags only partly as a proper noun
+    return (words[0].proper and all(_HANGUL.match(w.noun) and len(w.noun) <= 4 for w in words)
+            and all(c == "P" or (c == "N" and len(w.noun) <= 2) for c, w in zip(classes, words)))
 
 
 def _person(name_words: list[Word], aff_words: list[Word], title: str, first: int,
@@ -121,7 +144,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         if classes[t] != "T":
             continue
         for aff_start in range(max(1, t - 3), t + 1):
-            if any(c not in "OLWP" for c in classes[aff_start:t]) or any(used[aff_start - 1:t]):
+            if any(c not in "OLWPV" for c in classes[aff_start:t]) or any(used[aff_start - 1:t]):
                 continue
             k = next((aff_start - size for size in (1, 2) if aff_start - size >= 0 and _is_person_name(
                 words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data)), None)
@@ -136,7 +159,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             break
     # ORG: [place/proper]* org, or place + bare org word
     while i < n:
-        if used[i] or classes[i] not in "OW":
+        if used[i] or classes[i] not in "OWV":
             i += 1
             continue
         j = i
@@ -148,10 +171,10 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         span = words[j:i + 1]
         full = " ".join(strip_legal(w.noun) for w in span)
         start = j
-        while classes[start] == "L" and start < i and (classes[i] == "O" or start + 1 < i):
+        while classes[start] == "L" and start < i and (classes[i] in "OV" or start + 1 < i):
             start += 1
         name = " ".join(strip_legal(w.noun) for w in words[start:i + 1])
-        m = Mention("ORG", name, words[start].noun_start, words[i].noun_end, words[i].sent, base + start, base + i)
+        m = Mention("LOC" if classes[i] == "V" else "ORG", name, words[start].noun_start, words[i].noun_end, words[i].sent, base + start, base + i)
         if full != name:
             m.aliases.append(full)
         out.append(m)
@@ -177,3 +200,16 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             m.aliases.append(alias)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _place_like(prefix: str, data: rules.Rules) -> bool:
+    if not prefix:
+        return False
+    if prefix in data.places or prefix.startswith("주") or _LOC_SUFFIX.match(prefix) is not None:
+        return True
+    return any(prefix.endswith(sfx) for sfx, strong in data.org_suffixes if strong)  # 서울본부세관장
+
+
+def classify_name(name: str, data: rules.Rules) -> str:
+    """``classify`` for a bare name (a proper noun), e.g. the affiliation part of 고양시장."""
+    return classify(Word(start=0, end=len(name), noun=name, proper=True), data)

@@ -63,9 +63,13 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
         if known and m.type == "ORG":
             forms.extend([known, *data.org_aliases.get(known, ())])
         group = next((index[(m.type, norm(f))] for f in forms if (m.type, norm(f)) in index), None)
-        if group is None:
+        if group is None and not (known and m.type == "ORG"):
+            # a known body (산업부) is never the short form of another one (산업무역부)
             group = next((g for g in groups if g.type == m.type and any(
-                is_short_form(m.name, f) or is_short_form(f, m.name) for f in g.forms)), None)
+                (m.name[:1] == f[:1] or m.name[-1:] == f[-1:])  # cheap test first: both need a shared end
+                and (is_short_form(m.name, f) or is_short_form(f, m.name)) and not (m.type == "ORG" and f in data.orgs)
+                and _is_venue(m.name, data) == _is_venue(f, data)  # 구미시청 is not a form of 구미시
+                for f in g.forms)), None)
         if group is None:
             group = _Group(m.type, m.name)
             groups.append(group)
@@ -77,8 +81,8 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
         member[id(m)] = group
         if m.type == "PERSON" and group.title is None:
             group.title, group.affiliation = m.title, m.affiliation
-    built = {id(g): _entity(g) for g in groups}
-    out = list(built.values())
+    built = {id(g): _entity(g, data) for g in groups}
+    out = [e for e in built.values() if not _junk(e, data)]
     for surface, _, _, value in dates_in(doc.text, doc.published):
         out.append(Entity("DATE", surface, value=value.isoformat() if value else None))
     for surface, _, _, value in amounts(doc.text):
@@ -90,11 +94,37 @@ def _present(text: str, form: str) -> tuple[str, ...]:
     return (form,) if form in text else ()
 
 
-def _entity(g: _Group) -> Entity:
+def _entity(g: _Group, data: rules.Rules | None = None) -> Entity:
     forms = list(g.forms)
-    # a form that only adds a place in front (서울 관악구 상공회) is an alias, not the name
-    bare = [f for f in forms if not any(f.endswith(" " + o) for o in forms if o != f)]
+    generic = data.org_words if data is not None else frozenset()
+    # a form that only adds a place in front (서울 관악구 상공회) is an alias, not the name,
+    # unless the bare form is a generic body (교육부, 정부): then "UAE 교육부" is the name
+    bare = [f for f in forms if not any(f.endswith(" " + o) and not (o in generic and _placed(f, o, data))
+                                        for o in forms if o != f)]
+    bare = [f for f in bare if f not in generic] or bare
     hangul = [f for f in bare if re.search(r"[가-힣]", f)]
     name = max(hangul or bare or forms, key=len)
     return Entity(type=g.type, name=name, aliases=tuple(f for f in forms if f != name), count=g.count,
                   title=g.title, affiliation=g.affiliation)
+
+
+_URLISH = re.compile(r"[./]|^(?:www|http)", re.I)
+
+
+def _junk(e: Entity, data: rules.Rules) -> bool:
+    """Page chrome and fragments that the entity rules pick up: URL복사, news.naver.com, 韓/한."""
+    if e.name in data.entity_stoplist or norm(e.name) in data.entity_stoplist:
+        return True
+    if e.type == "ORG" and (len(e.name) < 2 or (e.name.isascii() and _URLISH.search(e.name))):
+        return True
+    return False
+
+
+def _is_venue(name: str, data: rules.Rules) -> bool:
+    return name.endswith(data.venue_suffixes) if data.venue_suffixes else False
+
+
+def _placed(full: str, bare: str, data: rules.Rules | None) -> bool:
+    """``full`` is ``bare`` with a place in front (UAE 교육부, 베트남 산업무역부)."""
+    prefix = full[: -len(bare)].split()
+    return bool(prefix) and data is not None and prefix[-1] in data.places

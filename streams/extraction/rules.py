@@ -38,6 +38,9 @@ class Rules:
     org_aliases: dict[str, tuple[str, ...]]  # canonical -> other names
     surnames: frozenset[str]
     user_words: tuple[tuple[str, str, float], ...]
+    venue_suffixes: tuple[str, ...] = ()  # longest first: 서울 신라호텔, 완주테크노밸리 are places
+    sectors: tuple[tuple[str, str], ...] = ()  # (surface, sector) longest surface first
+    entity_stoplist: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -70,4 +73,7 @@ def load() -> Rules:
         org_aliases=org_aliases,
         surnames=frozenset(_words("surnames.txt")),
         user_words=tuple((w, t, float(s)) for w, t, s in _rows("user_words.tsv")),
+        venue_suffixes=tuple(sorted(_words("venue_suffixes.txt"), key=len, reverse=True)),
+        sectors=tuple(sorted(((r[0], r[1]) for r in _rows("sectors.tsv")), key=lambda r: -len(r[0]))),
+        entity_stoplist=frozenset(_words("entity_stoplist.txt")),
     )

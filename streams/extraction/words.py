@@ -14,6 +14,8 @@ NOMINAL = frozenset({"NNP", "NNG", "SL", "SH", "SN", "XPN", "XSN", "NR"})
 PROPER = frozenset({"NNP", "SL", "SH"})
 _SEPARATORS = frozenset({",", "·", "ㆍ", "、", "/"})
 _OPEN, _CLOSE = "([", ")]"
+_PLACE_ENDS = "성시도군주현구"
+_JOSA_ENDS = "과와은는이가을를의에도"
 
 
 @dataclass(slots=True)
@@ -111,7 +113,12 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
                 cur.proper = True
         elif cur.paren and not cur.rest and tag in NOMINAL and cur.noun:
             # 꼰뚬(KONTUM)성: the noun continues after the parenthesis
-            cur.noun += form
+            if len(form) == 2 and form[0] in _PLACE_ENDS and form[1] in _JOSA_ENDS:
+                cur.noun += form[0]  # 꼰뚬(KONTUM)성과: Kiwi reads 성과 (result) for 성 + 과
+                cur.josa += form[1]
+                cur.rest.append((form[1], "JKB"))
+            else:
+                cur.noun += form
             cur.tags.append(tag)
         elif tag == "NNB" and form in _PAIR_NOUNS and cur.noun and not cur.rest:
             cur.josa += form
