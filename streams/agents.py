@@ -71,6 +71,21 @@ async def _send(outs: Iterable[Out]) -> None:
         await _outputs[out.topic].send(key=out.key, value=out.value)
 
 
+async def _drained(coro: Any) -> Any:
+    """Run one batch to the end even when the worker is stopping (SIGTERM).
+
+    Stopping cancels the agent; without this the half-done batch's outputs could be
+    cut off while its offsets still get acknowledged. The batch finishes and sends,
+    then the cancellation goes on and Faust commits.
+    """
+    task = asyncio.ensure_future(coro)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        await task
+        raise
+
+
 @app.task
 async def load_extractor() -> None:
     """Load Kiwi at start-up, not on the first article."""
@@ -87,53 +102,60 @@ _agent_options = {"supervisor_strategy": CrashingSupervisor}
 @app.agent(topics.articles, **_agent_options)
 async def validate(stream: Any) -> None:
     async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
-        for event in events:
-            message = _message(event)
-            metrics.articles_consumed.inc()
-            result = pipeline.decode(message)
-            if isinstance(result, Out):
-                await _send([result])
-                continue
-            seen = topics.seen_ids.get(result.id)
-            if seen is not None and seen[:2] != [message.partition, message.offset]:
-                # Re-published id. A redelivery after a crash has the same offset and goes on.
-                metrics.duplicates_skipped.labels(match="id").inc()
-                continue
-            _remember(topics.seen_ids, message.partition, result.id, [message.partition, message.offset, time.time()])
-            await topics.validated.send(
-                key=content_hash(result).encode("ascii"),
-                value=message.value,
-                headers={
-                    ORIGIN_PARTITION: str(message.partition).encode(),
-                    ORIGIN_OFFSET: str(message.offset).encode(),
-                    ORIGIN_TIMESTAMP: str(message.timestamp or time.time()).encode(),
-                },
-            )
+        await _drained(_validate_batch(events))
+
+
+async def _validate_batch(events: list[EventT]) -> None:
+    for event in events:
+        message = _message(event)
+        metrics.articles_consumed.inc()
+        result = pipeline.decode(message)
+        if isinstance(result, Out):
+            await _send([result])
+            continue
+        seen = topics.seen_ids.get(result.id)
+        if seen is not None and seen[:2] != [message.partition, message.offset]:
+            # Re-published id. A redelivery after a crash has the same offset and goes on.
+            metrics.duplicates_skipped.labels(match="id").inc()
+            continue
+        _remember(topics.seen_ids, message.partition, result.id, [message.partition, message.offset, time.time()])
+        await topics.validated.send(
+            key=content_hash(result).encode("ascii"),
+            value=message.value,
+            headers={
+                ORIGIN_PARTITION: str(message.partition).encode(),
+                ORIGIN_OFFSET: str(message.offset).encode(),
+                ORIGIN_TIMESTAMP: str(message.timestamp or time.time()).encode(),
+            },
+        )
 
 
 @app.agent(topics.validated, **_agent_options)
 async def extract(stream: Any) -> None:
-    loop = asyncio.get_running_loop()
     async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
-        batch = []
-        for event in events:
-            message = _origin(event)
-            article = pipeline.decode(message)
-            if isinstance(article, Out):  # validated upstream; only a schema change gets here
-                await _send([article])
-                continue
-            content = event.message.key.decode("ascii")
-            seen = topics.seen_content.get(content)
-            if seen is not None and seen[0] != article.id:
-                metrics.duplicates_skipped.labels(match="content").inc()
-                continue
-            _remember(topics.seen_content, event.message.partition, content, [article.id, event.message.partition, time.time()])
-            batch.append((message, article))
-        if not batch:
+        await _drained(_extract_batch(events))
+
+
+async def _extract_batch(events: list[EventT]) -> None:
+    batch = []
+    for event in events:
+        message = _origin(event)
+        article = pipeline.decode(message)
+        if isinstance(article, Out):  # validated upstream; only a schema change gets here
+            await _send([article])
             continue
-        outs = await loop.run_in_executor(_extraction_thread, pipeline.extract, batch)
-        await _send(outs)
-        pipeline.sent(batch)
+        content = event.message.key.decode("ascii")
+        seen = topics.seen_content.get(content)
+        if seen is not None and seen[0] != article.id:
+            metrics.duplicates_skipped.labels(match="content").inc()
+            continue
+        _remember(topics.seen_content, event.message.partition, content, [article.id, event.message.partition, time.time()])
+        batch.append((message, article))
+    if not batch:
+        return
+    outs = await asyncio.get_running_loop().run_in_executor(_extraction_thread, pipeline.extract, batch)
+    await _send(outs)
+    pipeline.sent(batch)
 
 
 @app.timer(interval=5.0)

@@ -176,3 +176,16 @@ def test_worker_exits_non_zero_with_a_clear_message_when_kafka_stays_unreachable
     assert proc.returncode == 1
     assert "not reachable after" in proc.stderr
     assert time.monotonic() - started < 30
+
+
+def test_sigterm_in_the_middle_of_a_backlog_exits_zero_and_loses_nothing(deployment):
+    messages = generated_articles(120, "term-mid")
+    deployment.publish(messages)
+    worker = deployment.worker().start()
+    t = deployment.topics
+    deployment.collect([t.entities], until=lambda s: len(s[t.entities]) >= 10, timeout=60)
+    assert worker.stop(signal.SIGTERM, timeout=30) == 0, worker.log()
+    deployment.worker().start()
+    seen = deployment.collect([t.entities], until=lambda s: len({r["article_id"] for _, r in s[t.entities]}) >= len(messages),
+                              timeout=120)
+    assert {r["article_id"] for _, r in seen[t.entities]} == {k.decode() for k, _ in messages}
