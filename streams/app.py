@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import faust
+from faust.transport.drivers import aiokafka as kafka_driver
 
 from .settings import Settings
 
 
+class _ConsumerThread(kafka_driver.AIOKafkaConsumerThread):
+    def _create_worker_consumer(self, transport: Any) -> Any:
+        consumer = super()._create_worker_consumer(transport)
+        # Faust passes a fixed fetch_max_wait_ms=1500 with no setting for it; aiokafka
+        # reads this attribute when the consumer starts, so replacing it here is enough.
+        consumer._fetch_max_wait_ms = int(transport.fetch_max_wait_s * 1000)
+        return consumer
+
+
+class _Consumer(kafka_driver.Consumer):
+    def _new_consumer_thread(self) -> _ConsumerThread:
+        return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+
+class _Transport(kafka_driver.Transport):
+    Consumer = _Consumer
+    fetch_max_wait_s = 1.5
+
+
 def create_app(settings: Settings) -> faust.App:
-    return faust.App(
+    app = faust.App(
         settings.app_id,
         broker=settings.broker_url,
         store=settings.store,
@@ -35,6 +57,11 @@ def create_app(settings: Settings) -> faust.App:
         producer_max_request_size=4 * 1024 * 1024,
         logging_config=None,
     )
+    # See Settings.fetch_max_wait_s.
+    transport = _Transport(app.conf.broker_consumer, app)
+    transport.fetch_max_wait_s = settings.fetch_max_wait_s
+    app.transport = transport
+    return app
 
 
 settings = Settings.from_env()

@@ -7,6 +7,7 @@
     streams extract PATH...   offline extraction, no broker
     streams eval GOLD.jsonl   score extraction against a gold file
     streams demo              broker + worker + sample articles, end to end
+    streams bench             pipeline throughput, latency and memory next to Kiwi alone
 """
 
 from __future__ import annotations
@@ -70,6 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="run broker, worker and the bundled sample articles end to end")
     p.add_argument("--keep-running", action="store_true", help="leave broker and worker running until Ctrl-C")
     p.add_argument("--timeout", type=float, default=120.0, help="give up waiting for results after this many seconds")
+
+    p = sub.add_parser("bench", help="measure pipeline throughput, latency and memory next to Kiwi alone")
+    p.add_argument("--articles", type=_positive_int, default=400, help="corpus size for throughput (default 400)")
+    p.add_argument("--input", metavar="FILE", help="JSONL of articles to repeat (default: the bundled samples)")
+    p.add_argument("--workers", type=_positive_int, default=1, help="worker processes, one core each (default 1)")
+    p.add_argument("--rate", type=float, default=20.0, help="offered load in articles/s for latency (default 20)")
+    p.add_argument("--latency-articles", type=_positive_int, default=200,
+                   help="articles sent at --rate for latency (default 200)")
+    p.add_argument("--chars", type=int, default=2000, metavar="N",
+                   help="lengthen shorter articles to about N characters with the next ones' text (default 2000; 0: as they are)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser
 
 
@@ -245,6 +257,21 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     return run_demo(settings, keep_running=args.keep_running, timeout=args.timeout)
 
 
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from .bench import format_table, run_bench
+
+    if args.rate <= 0:
+        print("streams: --rate must be > 0", file=sys.stderr)
+        return EXIT_USAGE
+    result = run_bench(settings, articles=args.articles, input_path=args.input, workers=args.workers,
+                       rate=args.rate, latency_articles=args.latency_articles, min_chars=max(0, args.chars))
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        print(format_table(result))
+    return EXIT_OK
+
+
 COMMANDS = {
     "broker": cmd_broker,
     "worker": cmd_worker,
@@ -253,4 +280,5 @@ COMMANDS = {
     "extract": cmd_extract,
     "eval": cmd_eval,
     "demo": cmd_demo,
+    "bench": cmd_bench,
 }
