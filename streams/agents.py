@@ -38,7 +38,7 @@ ORIGIN_OFFSET = "origin-offset"
 ORIGIN_TIMESTAMP = "origin-timestamp"
 
 
-def _message(event: EventT) -> Message:
+def message_of(event: EventT) -> Message:
     m = event.message
     return Message(m.key, m.value, m.topic, m.partition, m.offset, m.timestamp)
 
@@ -96,10 +96,10 @@ async def load_extractor() -> None:
 # processing, and that batch's offsets get committed with the next one: lost
 # articles. So any crash takes the whole worker down instead, and the restarted
 # worker resumes from the last committed offset (at-least-once).
-_agent_options = {"supervisor_strategy": CrashingSupervisor}
+AGENT_OPTIONS = {"supervisor_strategy": CrashingSupervisor}
 
 
-@app.agent(topics.articles, **_agent_options)
+@app.agent(topics.articles, **AGENT_OPTIONS)
 async def validate(stream: Any) -> None:
     async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
         await _drained(_validate_batch(events))
@@ -107,7 +107,7 @@ async def validate(stream: Any) -> None:
 
 async def _validate_batch(events: list[EventT]) -> None:
     for event in events:
-        message = _message(event)
+        message = message_of(event)
         metrics.articles_consumed.inc()
         result = pipeline.decode(message)
         if isinstance(result, Out):
@@ -130,7 +130,7 @@ async def _validate_batch(events: list[EventT]) -> None:
         )
 
 
-@app.agent(topics.validated, **_agent_options)
+@app.agent(topics.validated, **AGENT_OPTIONS)
 async def extract(stream: Any) -> None:
     async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
         await _drained(_extract_batch(events))

@@ -39,6 +39,9 @@ class Metrics(NamedTuple):
     last_processed_timestamp: Gauge
     last_message_age: Gauge
     kiwi_load_duration: Gauge
+    merged_emitted: Counter
+    table_keys: Gauge
+    api_requests: Counter
     worker_info: Info
 
     def mark_processed(self, message_timestamp: float | None) -> None:
@@ -99,6 +102,19 @@ def build_metrics(registry: CollectorRegistry | None = None) -> Metrics:
         kiwi_load_duration=Gauge(
             "streams_kiwi_load_seconds", "Time it took to load the Kiwi analyser.", registry=registry
         ),
+        merged_emitted=Counter(
+            "streams_merged_agreements_emitted_total",
+            "Merged agreements sent to agreements.merged: new, updated by a report, or re-sent after a crash.",
+            ["change"], registry=registry,
+        ),
+        table_keys=Gauge(
+            "streams_table_keys", "Keys in this worker's active partitions of each index table.", ["table"],
+            registry=registry,
+        ),
+        api_requests=Counter(
+            "streams_api_requests_total", "Query API requests answered by this worker, by endpoint and status.",
+            ["endpoint", "status"], registry=registry,
+        ),
         worker_info=Info("streams_worker", "Versions of this worker.", registry=registry),
     )
     m.worker_info.info({"version": __version__, "extractor_version": EXTRACTOR_VERSION})
@@ -115,4 +131,6 @@ def build_metrics(registry: CollectorRegistry | None = None) -> Metrics:
             m.agreements_emitted.labels(kind=kind, status=status)
     for match in ("id", "content"):
         m.duplicates_skipped.labels(match=match)
+    for change in ("new", "updated", "replayed"):
+        m.merged_emitted.labels(change=change)
     return m

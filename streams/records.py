@@ -59,6 +59,19 @@ def parse_iso(value: str) -> datetime | date:
 
 def decode_article(value: bytes | None, key: bytes | None = None, *, max_bytes: int) -> ArticleIn:
     """Decode and validate one raw ``articles`` message or raise RejectedArticle."""
+    return validate_article(_json_object(value, max_bytes), key)
+
+
+def decode_record(value: bytes | None, required: tuple[str, ...], *, max_bytes: int) -> dict[str, Any]:
+    """Decode one of the product's own records (read back by the index) or raise RejectedArticle."""
+    obj = _json_object(value, max_bytes)
+    missing = [name for name in required if name not in obj]
+    if missing:
+        raise RejectedArticle(Reason.MISSING_FIELD, f"field {missing[0]!r} is missing")
+    return obj
+
+
+def _json_object(value: bytes | None, max_bytes: int) -> dict[str, Any]:
     if value is None or len(value) == 0:
         raise RejectedArticle(Reason.NOT_JSON, "empty message")
     if len(value) > max_bytes:
@@ -73,7 +86,7 @@ def decode_article(value: bytes | None, key: bytes | None = None, *, max_bytes: 
         raise RejectedArticle(Reason.NOT_JSON, f"not JSON: {exc}") from None
     if not isinstance(obj, dict):
         raise RejectedArticle(Reason.NOT_OBJECT, f"expected a JSON object, got {type(obj).__name__}")
-    return validate_article(obj, key)
+    return obj
 
 
 def _required_text(obj: dict[str, Any], name: str) -> str:

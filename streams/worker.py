@@ -20,7 +20,7 @@ def run_worker(settings: Settings) -> None:
     created = create_topics(settings)
     if created:
         log.info("created topics %s", ", ".join(created))
-    from . import agents, web  # noqa: F401  (registers agents, timers and pages on the app)
+    from . import agents, api, index_agents, web  # noqa: F401  (registers agents, timers and pages on the app)
     from .app import app
 
     faust.Worker(app, loglevel=settings.log_level.upper(), redirect_stdouts=False).execute_from_commandline()

@@ -1,0 +1,168 @@
+"""The query API, served by every worker on STREAMS_WEB_PORT (schemas/query-api.openapi.json).
+
+Any worker answers any request:
+
+* lookups by key (``/agreements/{id}``, ``/parties/{name}``) go through Faust's
+  table routing to the worker that owns the key's partition;
+* listings (``/agreements``, ``/entities/top``) ask every worker that owns a part
+  of the table for its matches (``scope=local``) and merge them.
+
+Parameter rules, filters and rankings are in ``queries.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Callable
+
+from faust import web
+from faust.exceptions import SameNode
+from faust.web.exceptions import ServiceUnavailable
+from yarl import URL
+
+from . import topics
+from .agents import metrics
+from .app import app, settings
+from .identity import name_key
+from .index import split_mention_key, window_day
+from .index_agents import local_items
+from .queries import AgreementQuery, BadParameter, TopQuery, newest_first, party_view, top_entities
+
+PEER_TIMEOUT_S = 5.0
+AGREEMENT_ID_LENGTH = len("agr-") + 24
+
+
+def _reply(view: web.View, endpoint: str, body: Any, status: int = 200) -> web.Response:
+    metrics.api_requests.labels(endpoint=endpoint, status=str(status)).inc()
+    return view.json(body, status=status)
+
+
+def _error(view: web.View, endpoint: str, status: int, error: str, message: str, **extra: Any) -> web.Response:
+    return _reply(view, endpoint, {"error": error, "message": message, **extra}, status)
+
+
+def _bad(view: web.View, endpoint: str, exc: BadParameter) -> web.Response:
+    return _error(view, endpoint, 400, "bad_parameter", str(exc), parameter=exc.name)
+
+
+def _unavailable(view: web.View, endpoint: str, why: str) -> web.Response:
+    return _error(view, endpoint, 503, "unavailable", f"{why}; retry shortly")
+
+
+async def _routed(view: web.View, request: web.Request, table: Any, key: bytes) -> web.Response | None:
+    """The owning worker's answer, or None when this worker owns ``key``."""
+    try:
+        return await app.router.route_req(table.name, key, view.web, request)
+    except SameNode:
+        return None
+
+
+def _same_worker(url: URL) -> bool:
+    me = URL(str(app.conf.canonical_url))
+    return (url.host, url.port) == (me.host, me.port)
+
+
+async def _gather(request: web.Request, table: Any, local: Callable[[], list[Any]]) -> list[Any]:
+    """This worker's part plus every other owner's (asked with ``scope=local``)."""
+    if request.query.get("scope") == "local":
+        return local()
+    owners = [URL(url) for url, parts in app.router.table_metadata(table.name).items() if any(parts.values())]
+    if not owners:
+        raise ServiceUnavailable("the table has no assigned partitions yet")
+    params = dict(request.query, scope="local")
+
+    async def ask(url: URL) -> list[Any]:
+        async with app.http_client.get(url.with_path(request.path).with_query(params),
+                                       timeout=PEER_TIMEOUT_S) as response:
+            if response.status != 200:
+                raise ServiceUnavailable(f"worker {url} answered {response.status}")
+            return (await response.json())["items"]
+
+    parts = await asyncio.gather(*(ask(url) for url in owners if not _same_worker(url)))
+    return local() + [item for part in parts for item in part]
+
+
+async def _listing(view: web.View, request: web.Request, endpoint: str, table: Any,
+                   local: Callable[[], list[Any]], answer: Callable[[list[Any]], Any]) -> web.Response:
+    try:
+        items = await _gather(request, table, local)
+    except (ServiceUnavailable, OSError, asyncio.TimeoutError) as exc:
+        return _unavailable(view, endpoint, f"could not ask every worker: {exc}")
+    if request.query.get("scope") == "local":
+        return _reply(view, endpoint, {"items": items})
+    return _reply(view, endpoint, answer(items))
+
+
+@app.page("/agreements/{agreement_id}")
+async def agreement_page(self: web.View, request: web.Request, agreement_id: str) -> web.Response:
+    endpoint = "/agreements/{id}"
+    if not agreement_id.startswith("agr-") or len(agreement_id) != AGREEMENT_ID_LENGTH:
+        return _error(self, endpoint, 400, "bad_parameter", f"not an agreement id: {agreement_id!r}", parameter="id")
+    try:
+        routed = await _routed(self, request, topics.agreement_index, agreement_id.encode("utf-8"))
+    except ServiceUnavailable:
+        return _unavailable(self, endpoint, "partitions are being assigned")
+    if routed is not None:
+        return routed
+    entry = topics.agreement_index.get(agreement_id.encode("utf-8"))
+    if entry is None:
+        return _error(self, endpoint, 404, "not_found", f"no agreement {agreement_id}")
+    return _reply(self, endpoint, entry["agreement"])
+
+
+@app.page("/agreements")
+async def agreements_page(self: web.View, request: web.Request) -> web.Response:
+    endpoint = "/agreements"
+    try:
+        query = AgreementQuery.parse(request.query)
+    except BadParameter as exc:
+        return _bad(self, endpoint, exc)
+
+    def local() -> list[Any]:
+        found = (v["agreement"] for _, v in local_items(topics.agreement_index) if query.matches(v["agreement"]))
+        return newest_first(found, query.limit)
+
+    def answer(items: list[Any]) -> Any:
+        agreements = newest_first(items, query.limit)
+        return {"count": len(agreements), "limit": query.limit, "agreements": agreements}
+
+    return await _listing(self, request, endpoint, topics.agreement_index, local, answer)
+
+
+@app.page("/parties/{name}")
+async def party_page(self: web.View, request: web.Request, name: str) -> web.Response:
+    endpoint = "/parties/{name}"
+    key = name_key(name)
+    if not key:
+        return _error(self, endpoint, 400, "bad_parameter", "party name is blank", parameter="name")
+    try:
+        routed = await _routed(self, request, topics.party_index, key.encode("utf-8"))
+    except ServiceUnavailable:
+        return _unavailable(self, endpoint, "partitions are being assigned")
+    if routed is not None:
+        return routed
+    records = topics.party_index.get(key.encode("utf-8"))
+    if not records:
+        return _error(self, endpoint, 404, "not_found", f"no agreements known for party {name!r}")
+    return _reply(self, endpoint, party_view(records, key))
+
+
+@app.page("/entities/top")
+async def top_entities_page(self: web.View, request: web.Request) -> web.Response:
+    endpoint = "/entities/top"
+    try:
+        query = TopQuery.parse(request.query, max_days=settings.entity_window_days)
+    except BadParameter as exc:
+        return _bad(self, endpoint, exc)
+
+    def local() -> list[Any]:
+        rows = []
+        for (key, window), mentions in local_items(topics.entity_activity.table):
+            type_, name = split_mention_key(key)
+            if query.type is None or type_ == query.type:
+                rows.append({"type": type_, "name": name, "day": window_day(window[0]), "mentions": mentions})
+        return rows
+
+    return await _listing(self, request, endpoint, topics.entity_activity.table, local,
+                          lambda rows: top_entities(rows, query))
+

@@ -1,0 +1,127 @@
+"""Faust agents that keep the index tables the query API reads.
+
+    agreements ──index_agreements──▶ agreement-index table, agreements.merged
+                       └──▶ <app>-party-updates ──index_parties──▶ party-index table
+    entities ──count_mentions──▶ <app>-entity-mentions ──tally_mentions──▶ entity-activity table
+
+Every hop is keyed by the key of the table it feeds, so each table's partitions
+live with the agent that writes them (and Faust's table routing can find them).
+All merging is in ``index.py``; these loops only read, write and forward.
+
+Delivery is at-least-once. A report re-delivered after a crash merges to the same
+agreement (sources are keyed by article id), and the index remembers the offset
+it last applied, so a replay re-sends the merged agreement and the party updates
+that the crash may have cut off. Mention counts can count a replayed article twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Iterator
+
+from aiokafka.partitioner import DefaultPartitioner
+from faust.types import EventT
+
+from . import topics
+from .agents import AGENT_OPTIONS, message_of, metrics, pipeline
+from .app import app, settings
+from .errors import RejectedArticle
+from .index import activity_mentions, activity_timestamp, add_to_party, canonical_key, merge_report, party_summary, copy_targets
+from .records import decode_record, dumps
+
+log = logging.getLogger(__name__)
+
+_AGREEMENT_FIELDS = ("agreement_id", "article_id", "parties", "kind", "status", "signed_on", "venue", "sectors", "extracted_at")
+_ENTITIES_FIELDS = ("article_id", "entities")
+_partitioner = DefaultPartitioner()  # what producers use for keyed messages
+
+
+async def _decoded(event: EventT, required: tuple[str, ...]) -> dict[str, Any] | None:
+    """The record, or None after dead-lettering a message that is not one."""
+    try:
+        return decode_record(event.message.value, required, max_bytes=settings.max_body_bytes * 4)
+    except RejectedArticle as exc:
+        out = pipeline.dead_letter(message_of(event), exc)
+        await topics.deadletter.send(key=out.key, value=out.value)
+        return None
+
+
+@app.agent(topics.agreements, **AGENT_OPTIONS)
+async def index_agreements(stream: Any) -> None:
+    async for event in stream.events():
+        report = await _decoded(event, _AGREEMENT_FIELDS)
+        if report is not None:
+            await _index_agreement(event, report)
+
+
+async def _index_agreement(event: EventT, report: dict[str, Any]) -> None:
+    key = report["agreement_id"].encode("utf-8")
+    entry = topics.agreement_index.get(key)
+    offset = event.message.offset
+    if entry is not None and entry["applied"][1] >= offset:
+        merged, change = entry["agreement"], "replayed"
+    else:
+        merged = merge_report(entry["agreement"] if entry else None, report)
+        if entry is not None and merged == entry["agreement"]:
+            return  # another outlet with nothing new
+        change = "new" if entry is None else "updated"
+        topics.agreement_index[key] = {"agreement": merged, "applied": [event.message.partition, offset]}
+    await topics.merged.send(key=key, value=dumps(merged))
+    metrics.merged_emitted.labels(change=change).inc()
+    for party in merged["parties"]:
+        update = {"op": "agreement", "party": party, "agreement": party_summary(merged, party)}
+        await topics.party_updates.send(key=canonical_key(party).encode("utf-8"), value=update)
+
+
+@app.agent(topics.party_updates, **AGENT_OPTIONS)
+async def index_parties(stream: Any) -> None:
+    """Party-index values are ``{canonical key: party record}``: the key's own party and
+    copies of the parties that have it as another spelling."""
+    async for event in stream.events():
+        key, update = event.key, event.value
+        records = dict(topics.party_index.get(key) or {})
+        if update["op"] == "agreement":
+            record = add_to_party(records.get(key.decode("utf-8")), update["party"], update["agreement"])
+            for target in sorted(copy_targets(record)):
+                await topics.party_updates.send(key=target.encode("utf-8"), value={"op": "copy", "record": record})
+        else:
+            record = update["record"]
+        records[record["key"]] = record
+        topics.party_index[key] = records
+
+
+@app.agent(topics.entities, **AGENT_OPTIONS)
+async def count_mentions(stream: Any) -> None:
+    async for event in stream.events():
+        record = await _decoded(event, _ENTITIES_FIELDS)
+        if record is None:
+            continue
+        at = activity_timestamp(record.get("published_at"), event.message.timestamp)
+        for key, mentions in activity_mentions(record):
+            await topics.entity_mentions.send(key=key.encode("utf-8"), value={"at": at, "mentions": mentions})
+
+
+@app.agent(topics.entity_mentions, **AGENT_OPTIONS)
+async def tally_mentions(stream: Any) -> None:
+    async for event in stream.events():
+        topics.entity_activity[event.key.decode("utf-8")] += event.value["mentions"]
+
+
+def local_items(table: Any) -> Iterator[tuple[Any, Any]]:
+    """Items of the partitions this worker owns; standby copies of others' are left out.
+
+    A windowed table's key is ``(key, window)``; its partition is the key's.
+    """
+    changelog = table.changelog_topic.get_topic_name()
+    mine = {tp.partition for tp in app.assignor.assigned_actives() if tp.topic == changelog}
+    every = list(range(settings.partitions))
+    for key, value in list(table.data.items()):
+        raw = key[0].encode("utf-8") if isinstance(key, (tuple, list)) else key  # windowed: (str, window)
+        if _partitioner(raw, every, every) in mine:
+            yield key, value
+
+
+@app.timer(interval=15.0)
+async def report_table_sizes() -> None:
+    for table in (topics.agreement_index, topics.party_index, topics.entity_activity.table):
+        metrics.table_keys.labels(table=table.name).set(sum(1 for _ in local_items(table)))
