@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Any
 
 import faust
@@ -29,6 +30,14 @@ class _Transport(kafka_driver.Transport):
     fetch_max_wait_s = 1.5
 
 
+def advertised_url(settings: Settings) -> str:
+    """How other workers reach this one's web server (Faust's canonical URL)."""
+    host = settings.web_advertised_host or settings.web_host
+    if host in ("0.0.0.0", "::", ""):
+        host = socket.gethostbyname(socket.gethostname())
+    return f"http://{host}:{settings.web_port}"
+
+
 def create_app(settings: Settings) -> faust.App:
     app = faust.App(
         settings.app_id,
@@ -40,6 +49,8 @@ def create_app(settings: Settings) -> faust.App:
         web_host=settings.web_host,
         web_port=settings.web_port,
         web_bind=settings.web_host,
+        # Table routing forwards a query to the owning worker at its canonical URL.
+        canonical_url=advertised_url(settings),
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication_factor,
         key_serializer="raw",

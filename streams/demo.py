@@ -137,7 +137,12 @@ def run_demo(settings: Settings, *, keep_running: bool = False, timeout: float =
             print(f"streams demo: timed out after {timeout:.0f}s; see {workdir / 'worker.log'}", file=sys.stderr)
             return 1
         if keep_running:
-            print(f"\nkept running: broker {settings.broker_url}, worker http://127.0.0.1:{web_port} — Ctrl-C to stop")
+            api = f"http://127.0.0.1:{web_port}"
+            print(f"\nkept running: broker {settings.broker_url}, worker {api} — Ctrl-C to stop")
+            print(f"query API (schemas/query-api.openapi.json), e.g.:\n"
+                  f"  curl -s '{api}/agreements?limit=3'\n"
+                  f"  curl -s '{api}/parties/충청남도'   (URL-encode names outside a shell)\n"
+                  f"  curl -s '{api}/entities/top?type=ORG&days=30'", flush=True)
             while worker.poll() is None:
                 time.sleep(0.5)
         return 0

@@ -84,8 +84,11 @@ class Settings:
     app_id: str = "korea-coop-streams"
     store: str = "rocksdb://"
     data_dir: str = "./var/streams"
-    web_host: str = "127.0.0.1"
+    web_host: str = "127.0.0.1"  # address the HTTP server binds
     web_port: int = 6066
+    # Address other workers use to reach this one (query API routing); default: web_host,
+    # or this host's own IP when web_host binds every interface (0.0.0.0).
+    web_advertised_host: str | None = None
     # Group joins on a fresh broker wait for the rebalance timeout; small values make
     # the first join take seconds instead of ~30 s (see README, "Tuning").
     rebalance_timeout_s: float = 5.0
@@ -148,6 +151,7 @@ class Settings:
             data_dir=_str(env, "STREAMS_DATA_DIR", d.data_dir),
             web_host=_str(env, "STREAMS_WEB_HOST", d.web_host),
             web_port=_int(env, "STREAMS_WEB_PORT", d.web_port, minimum=1),
+            web_advertised_host=_str(env, "STREAMS_WEB_ADVERTISED_HOST", "") or None,
             rebalance_timeout_s=_float(env, "STREAMS_REBALANCE_TIMEOUT", d.rebalance_timeout_s, minimum=1),
             session_timeout_s=_float(env, "STREAMS_SESSION_TIMEOUT", d.session_timeout_s, minimum=1),
             heartbeat_interval_s=_float(env, "STREAMS_HEARTBEAT_INTERVAL", d.heartbeat_interval_s, minimum=0.1),

@@ -55,3 +55,13 @@ def test_topic_names_come_from_the_environment():
 @pytest.mark.parametrize("raw, url", [("h:1", "kafka://h:1"), ("kafka://h:1", "kafka://h:1"), (" h:1 ", "kafka://h:1")])
 def test_normalize_broker_url(raw, url):
     assert normalize_broker_url(raw) == url
+
+
+def test_advertised_web_address_for_query_routing():
+    from streams.app import advertised_url
+
+    assert advertised_url(Settings.from_env({"STREAMS_WEB_PORT": "7001"})) == "http://127.0.0.1:7001"
+    pod = Settings.from_env({"STREAMS_WEB_HOST": "0.0.0.0", "STREAMS_WEB_ADVERTISED_HOST": "10.1.2.3"})
+    assert advertised_url(pod) == "http://10.1.2.3:6066"
+    # binding every interface advertises this host's own address, never 0.0.0.0
+    assert "0.0.0.0" not in advertised_url(Settings.from_env({"STREAMS_WEB_HOST": "0.0.0.0"}))
