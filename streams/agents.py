@@ -14,9 +14,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import weakref
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Iterable
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
 
+from faust.streams import _current_event
 from faust.types import EventT
 from mode import CrashingSupervisor
 
@@ -60,10 +63,20 @@ def _origin(event: EventT) -> Message:
     )
 
 
-def _remember(table: Any, partition: int, key: str, value: list[Any]) -> None:
-    # Batches have no single "current event", so write the changelog partition explicitly.
-    table.data[key] = value
-    table.send_changelog(partition, key, value)
+@contextmanager
+def _current(event: EventT) -> Iterator[None]:
+    """Make ``event`` Faust's current event while a batch handles it.
+
+    Tables find the partition from the current event: the RocksDB store reads and
+    writes that partition's database, and the changelog gets that partition. A
+    batch from ``take_events`` has no current event of its own, so each event is
+    made current in turn (Faust keeps it in a context variable with no public setter).
+    """
+    token = _current_event.set(weakref.ref(event))
+    try:
+        yield
+    finally:
+        _current_event.reset(token)
 
 
 async def _send(outs: Iterable[Out]) -> None:
@@ -113,12 +126,13 @@ async def _validate_batch(events: list[EventT]) -> None:
         if isinstance(result, Out):
             await _send([result])
             continue
-        seen = topics.seen_ids.get(result.id)
-        if seen is not None and seen[:2] != [message.partition, message.offset]:
-            # Re-published id. A redelivery after a crash has the same offset and goes on.
-            metrics.duplicates_skipped.labels(match="id").inc()
-            continue
-        _remember(topics.seen_ids, message.partition, result.id, [message.partition, message.offset, time.time()])
+        with _current(event):
+            seen = topics.seen_ids.get(result.id)
+            if seen is not None and seen[:2] != [message.partition, message.offset]:
+                # Re-published id. A redelivery after a crash has the same offset and goes on.
+                metrics.duplicates_skipped.labels(match="id").inc()
+                continue
+            topics.seen_ids[result.id] = [message.partition, message.offset, time.time()]
         await topics.validated.send(
             key=content_hash(result).encode("ascii"),
             value=message.value,
@@ -145,11 +159,12 @@ async def _extract_batch(events: list[EventT]) -> None:
             await _send([article])
             continue
         content = event.message.key.decode("ascii")
-        seen = topics.seen_content.get(content)
-        if seen is not None and seen[0] != article.id:
-            metrics.duplicates_skipped.labels(match="content").inc()
-            continue
-        _remember(topics.seen_content, event.message.partition, content, [article.id, event.message.partition, time.time()])
+        with _current(event):
+            seen = topics.seen_content.get(content)
+            if seen is not None and seen[0] != article.id:
+                metrics.duplicates_skipped.labels(match="content").inc()
+                continue
+            topics.seen_content[content] = [article.id, event.message.partition, time.time()]
         batch.append((message, article))
     if not batch:
         return

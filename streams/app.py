@@ -66,6 +66,7 @@ def create_app(settings: Settings) -> faust.App:
         broker_commit_interval=1.0,
         # Outputs of a 1 MiB article (entities, dead letters) can exceed Kafka's 1 MB default.
         producer_max_request_size=4 * 1024 * 1024,
+        producer_max_batch_size=settings.producer_batch_bytes,  # see Settings
         logging_config=None,
     )
     # See Settings.fetch_max_wait_s.

@@ -34,6 +34,7 @@ def worker_env(settings: Settings, *, data_dir: str, web_port: int) -> dict[str,
         STREAMS_WEB_PORT=str(web_port),
         STREAMS_PARTITIONS=str(settings.partitions),
         STREAMS_APP_ID=settings.app_id,
+        STREAMS_PRODUCER_BATCH_BYTES=str(settings.producer_batch_bytes),
     )
     return env
 

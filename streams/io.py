@@ -49,6 +49,7 @@ def producer(settings: Settings):
         bootstrap_servers=settings.broker_bootstrap,
         acks="all",
         linger_ms=5,
+        batch_size=settings.producer_batch_bytes,
         max_request_size=8 * 1024 * 1024,
         client_id=f"{settings.app_id}-cli",
     )

@@ -99,6 +99,12 @@ class Settings:
     # worker and the embedded broker ~2% of a core together (0.05 s: ~6%).
     fetch_max_wait_s: float = 0.1
     broker_wait_s: float = 60.0  # give up starting when Kafka is unreachable this long
+    # Producer batch size in bytes (aiokafka's max_batch_size). The embedded Tansu broker
+    # advances a partition's high watermark by one per record *batch*, so after batched
+    # writes its end offsets are too small and Faust stops restoring tables early (RocksDB:
+    # ConsistencyError on restart). One record per batch (1) keeps them right; the default
+    # is 1 on the embedded broker and aiokafka's 16384 on Kafka.
+    producer_batch_bytes: int = 16384
     # Processing
     batch_size: int = 32
     # Faust's take waits this long for a full batch even when events are already waiting,
@@ -157,6 +163,7 @@ class Settings:
             heartbeat_interval_s=_float(env, "STREAMS_HEARTBEAT_INTERVAL", d.heartbeat_interval_s, minimum=0.1),
             fetch_max_wait_s=_float(env, "STREAMS_FETCH_MAX_WAIT", d.fetch_max_wait_s, minimum=0.001),
             broker_wait_s=_float(env, "STREAMS_BROKER_WAIT", d.broker_wait_s),
+            producer_batch_bytes=_int(env, "STREAMS_PRODUCER_BATCH_BYTES", d.producer_batch_bytes if external else 1, minimum=1),
             batch_size=_int(env, "STREAMS_BATCH_SIZE", d.batch_size, minimum=1),
             # 0 would make Faust's take wait for a full batch forever
             batch_timeout_s=_float(env, "STREAMS_BATCH_TIMEOUT", d.batch_timeout_s, minimum=0.001),

@@ -91,6 +91,7 @@ class Deployment:
             STREAMS_TOPIC_AGREEMENTS=f"agreements-{tag}",
             STREAMS_TOPIC_DEADLETTER=f"deadletter-{tag}",
             STREAMS_TOPIC_MERGED=f"merged-{tag}",
+            STREAMS_PRODUCER_BATCH_BYTES="1",  # the session broker is Tansu (see Settings)
         )
         self.env.update(overrides)
         self.settings = Settings.from_env(self.env)

@@ -8,6 +8,7 @@ from collections import Counter
 from typing import Callable
 
 import orjson
+import pytest
 
 from conftest import Deployment, Worker, article
 
@@ -57,8 +58,9 @@ def the_merged_agreement(worker: Worker) -> dict:
     return listing["agreements"][0]
 
 
-def test_three_reports_merge_into_one_agreement_served_by_every_endpoint(deployment: Deployment, api_contract):
-    worker = deployment.worker().start()
+@pytest.mark.parametrize("store", ["memory://", "rocksdb://"])
+def test_three_reports_merge_into_one_agreement_served_by_every_endpoint(deployment: Deployment, api_contract, store):
+    worker = deployment.worker(STREAMS_STORE=store).start()
     deployment.publish(REPORTS)
 
     merged = the_merged_agreement(worker)
@@ -112,7 +114,7 @@ def test_three_reports_merge_into_one_agreement_served_by_every_endpoint(deploym
 
     # tables come back from their changelogs after a restart
     assert worker.stop() == 0
-    restarted = deployment.worker().start()
+    restarted = deployment.worker(STREAMS_STORE=store).start()
     assert the_merged_agreement(restarted) == merged
     assert get(restarted, "/parties/靑雲電子")[1]["agreements"] == company["agreements"]
     assert get(restarted, "/entities/top?type=ORG&days=30&limit=50")[1] == top

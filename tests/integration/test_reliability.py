@@ -144,18 +144,19 @@ def test_sigterm_drains_commits_and_exits_zero_and_a_restart_reprocesses_nothing
     assert len(ids) == len(first) + 1 == len(set(ids)), "a committed article was processed again after restart"
 
 
-def test_kill_9_twice_loses_nothing_and_agreement_ids_match_a_clean_run(deployment):
+@pytest.mark.parametrize("store", ["memory://", "rocksdb://"])
+def test_kill_9_twice_loses_nothing_and_agreement_ids_match_a_clean_run(deployment, store):
     messages = generated_articles(300, "kill")
     expected = expected_agreement_ids(messages)
     deployment.publish(messages)
     t = deployment.topics
     rng = random.Random(7)
     for round_ in range(2):
-        worker = deployment.worker().start()
+        worker = deployment.worker(STREAMS_STORE=store).start()
         target = rng.randint(30, 120) * (round_ + 1)
         deployment.collect([t.entities], until=lambda s: len(s[t.entities]) >= target, timeout=90)
         worker.stop(signal.SIGKILL)
-    deployment.worker().start()
+    deployment.worker(STREAMS_STORE=store).start()
     seen = deployment.collect(
         [t.entities, t.agreements],
         until=lambda s: len({r["article_id"] for _, r in s[t.entities]}) >= len(messages), timeout=180,
