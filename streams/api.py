@@ -49,12 +49,20 @@ def _unavailable(view: web.View, endpoint: str, why: str) -> web.Response:
     return _error(view, endpoint, 503, "unavailable", f"{why}; retry shortly")
 
 
-async def _routed(view: web.View, request: web.Request, table: Any, key: bytes) -> web.Response | None:
-    """The owning worker's answer, or None when this worker owns ``key``."""
+async def _lookup(view: web.View, request: web.Request, endpoint: str, table: Any, key: str,
+                  missing: str, render: Callable[[Any], Any]) -> web.Response:
+    """``render(table[key])``, answered by the worker that owns ``key`` (Faust table routing)."""
+    raw = key.encode("utf-8")  # the tables' keys are the raw bytes their topics are keyed by
     try:
-        return await app.router.route_req(table.name, key, view.web, request)
+        return await app.router.route_req(table.name, raw, view.web, request)
     except SameNode:
-        return None
+        pass
+    except ServiceUnavailable:
+        return _unavailable(view, endpoint, "partitions are being assigned")
+    value = table.get(raw)
+    if not value:
+        return _error(view, endpoint, 404, "not_found", missing)
+    return _reply(view, endpoint, render(value))
 
 
 def _same_worker(url: URL) -> bool:
@@ -98,16 +106,8 @@ async def agreement_page(self: web.View, request: web.Request, agreement_id: str
     endpoint = "/agreements/{id}"
     if not agreement_id.startswith("agr-") or len(agreement_id) != AGREEMENT_ID_LENGTH:
         return _error(self, endpoint, 400, "bad_parameter", f"not an agreement id: {agreement_id!r}", parameter="id")
-    try:
-        routed = await _routed(self, request, topics.agreement_index, agreement_id.encode("utf-8"))
-    except ServiceUnavailable:
-        return _unavailable(self, endpoint, "partitions are being assigned")
-    if routed is not None:
-        return routed
-    entry = topics.agreement_index.get(agreement_id.encode("utf-8"))
-    if entry is None:
-        return _error(self, endpoint, 404, "not_found", f"no agreement {agreement_id}")
-    return _reply(self, endpoint, entry["agreement"])
+    return await _lookup(self, request, endpoint, topics.agreement_index, agreement_id,
+                         f"no agreement {agreement_id}", lambda entry: entry["agreement"])
 
 
 @app.page("/agreements")
@@ -135,16 +135,8 @@ async def party_page(self: web.View, request: web.Request, name: str) -> web.Res
     key = name_key(name)
     if not key:
         return _error(self, endpoint, 400, "bad_parameter", "party name is blank", parameter="name")
-    try:
-        routed = await _routed(self, request, topics.party_index, key.encode("utf-8"))
-    except ServiceUnavailable:
-        return _unavailable(self, endpoint, "partitions are being assigned")
-    if routed is not None:
-        return routed
-    records = topics.party_index.get(key.encode("utf-8"))
-    if not records:
-        return _error(self, endpoint, 404, "not_found", f"no agreements known for party {name!r}")
-    return _reply(self, endpoint, party_view(records, key))
+    return await _lookup(self, request, endpoint, topics.party_index, key,
+                         f"no agreements known for party {name!r}", lambda records: party_view(records, key))
 
 
 @app.page("/entities/top")
