@@ -84,7 +84,7 @@ async def _send(outs: Iterable[Out]) -> None:
         await _outputs[out.topic].send(key=out.key, value=out.value)
 
 
-async def _drained(coro: Any) -> Any:
+async def drained(coro: Any) -> Any:
     """Run one batch to the end even when the worker is stopping (SIGTERM).
 
     Stopping cancels the agent; without this the half-done batch's outputs could be
@@ -115,7 +115,7 @@ AGENT_OPTIONS = {"supervisor_strategy": CrashingSupervisor}
 @app.agent(topics.articles, **AGENT_OPTIONS)
 async def validate(stream: Any) -> None:
     async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
-        await _drained(_validate_batch(events))
+        await drained(_validate_batch(events))
 
 
 async def _validate_batch(events: list[EventT]) -> None:
@@ -147,7 +147,7 @@ async def _validate_batch(events: list[EventT]) -> None:
 @app.agent(topics.validated, **AGENT_OPTIONS)
 async def extract(stream: Any) -> None:
     async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
-        await _drained(_extract_batch(events))
+        await drained(_extract_batch(events))
 
 
 async def _extract_batch(events: list[EventT]) -> None:

@@ -206,5 +206,10 @@ def activity_timestamp(published_at: str | None, fallback: float) -> float:
     return ts + KST_OFFSET_S
 
 
+def day_start(timestamp: float) -> float:
+    """Start of the (KST-shifted) day a timestamp falls in: one daily window per value."""
+    return timestamp - timestamp % DAY_S
+
+
 def window_day(window_start: float) -> str:
     return (_EPOCH + timedelta(days=int(window_start // DAY_S))).isoformat()

@@ -4,8 +4,9 @@
                        └──▶ <app>-party-updates ──index_parties──▶ party-index table
     entities ──count_mentions──▶ <app>-entity-mentions ──tally_mentions──▶ entity-activity table
 
-Every hop is keyed by the key of the table it feeds, so each table's partitions
-live with the agent that writes them (and Faust's table routing can find them).
+Every hop goes to the partition of the table key it feeds (keyed by it, or, for
+mention counts batched per partition, sent to that partition), so each table's
+partitions live with the agent that writes them and Faust's table routing finds them.
 All merging is in ``index.py``; these loops only read, write and forward.
 
 Delivery is at-least-once. A report re-delivered after a crash merges to the same
@@ -17,16 +18,17 @@ that the crash may have cut off. Mention counts can count a replayed article twi
 from __future__ import annotations
 
 import logging
+from collections import Counter, defaultdict
 from typing import Any, Iterator
 
 from aiokafka.partitioner import DefaultPartitioner
 from faust.types import EventT
 
 from . import topics
-from .agents import AGENT_OPTIONS, message_of, metrics, pipeline
+from .agents import AGENT_OPTIONS, drained, message_of, metrics, pipeline
 from .app import app, settings
 from .errors import RejectedArticle
-from .index import activity_mentions, activity_timestamp, add_to_party, canonical_key, merge_report, party_summary, copy_targets
+from .index import activity_mentions, activity_timestamp, day_start, add_to_party, canonical_key, merge_report, party_summary, copy_targets
 from .records import decode_record, dumps
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 _AGREEMENT_FIELDS = ("agreement_id", "article_id", "parties", "kind", "status", "signed_on", "venue", "sectors", "extracted_at")
 _ENTITIES_FIELDS = ("article_id", "entities")
 _partitioner = DefaultPartitioner()  # what producers use for keyed messages
+_all_partitions = list(range(settings.partitions))
 
 
 async def _decoded(event: EventT, required: tuple[str, ...]) -> dict[str, Any] | None:
@@ -92,19 +95,36 @@ async def index_parties(stream: Any) -> None:
 
 @app.agent(topics.entities, **AGENT_OPTIONS)
 async def count_mentions(stream: Any) -> None:
-    async for event in stream.events():
+    async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
+        await drained(_count_batch(events))
+
+
+async def _count_batch(events: list[EventT]) -> None:
+    """One message per partition and day of the batch's mentions, not one per name:
+    each goes to the partition its names hash to, where their counters live."""
+    counts: dict[tuple[int, float], Counter[str]] = defaultdict(Counter)
+    for event in events:
         record = await _decoded(event, _ENTITIES_FIELDS)
         if record is None:
             continue
-        at = activity_timestamp(record.get("published_at"), event.message.timestamp)
+        at = day_start(activity_timestamp(record.get("published_at"), event.message.timestamp))
         for key, mentions in activity_mentions(record):
-            await topics.entity_mentions.send(key=key.encode("utf-8"), value={"at": at, "mentions": mentions})
+            counts[(partition_of(key.encode("utf-8")), at)][key] += mentions
+    for (partition, at), mentions in counts.items():
+        await topics.entity_mentions.send(partition=partition, value={"at": at, "mentions": mentions})
 
 
 @app.agent(topics.entity_mentions, **AGENT_OPTIONS)
 async def tally_mentions(stream: Any) -> None:
     async for event in stream.events():
-        topics.entity_activity[event.key.decode("utf-8")] += event.value["mentions"]
+        for key, mentions in event.value["mentions"].items():
+            topics.entity_activity[key] += mentions  # the window of event.value["at"]
+
+
+def partition_of(key: bytes) -> int:
+    """The partition a keyed message with this key goes to (the producers' default partitioner)."""
+    every = _all_partitions
+    return _partitioner(key, every, every)
 
 
 def local_items(table: Any) -> Iterator[tuple[Any, Any]]:
@@ -114,10 +134,9 @@ def local_items(table: Any) -> Iterator[tuple[Any, Any]]:
     """
     changelog = table.changelog_topic.get_topic_name()
     mine = {tp.partition for tp in app.assignor.assigned_actives() if tp.topic == changelog}
-    every = list(range(settings.partitions))
     for key, value in list(table.data.items()):
         raw = key[0].encode("utf-8") if isinstance(key, (tuple, list)) else key  # windowed: (str, window)
-        if _partitioner(raw, every, every) in mine:
+        if partition_of(raw) in mine:
             yield key, value
 
 
