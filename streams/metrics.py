@@ -22,6 +22,11 @@ EXTRACTION_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1
 # Crawl-to-emission latency: sub-second when live, minutes to days in a backfill.
 LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0, 3600.0, 86400.0)
 BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128, 256)
+# Label values known in advance (pre-created below): the query API's endpoints as the
+# OpenAPI file names them, the statuses it answers with, and the index tables.
+API_ENDPOINTS = ("/agreements/{id}", "/agreements", "/parties/{name}", "/entities/top")
+API_STATUSES = ("200", "400", "404", "503")
+INDEX_TABLES = ("agreement-index", "party-index", "entity-activity")
 
 
 class Metrics(NamedTuple):
@@ -133,4 +138,9 @@ def build_metrics(registry: CollectorRegistry | None = None) -> Metrics:
         m.duplicates_skipped.labels(match=match)
     for change in ("new", "updated", "replayed"):
         m.merged_emitted.labels(change=change)
+    for endpoint in API_ENDPOINTS:
+        for status in API_STATUSES:
+            m.api_requests.labels(endpoint=endpoint, status=status)
+    for table in INDEX_TABLES:
+        m.table_keys.labels(table=table)
     return m

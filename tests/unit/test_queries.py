@@ -129,3 +129,12 @@ def test_merged_agreements_and_errors_validate_against_the_contract(api_contract
     api_contract.validate("/agreements", 400, {"error": "bad_parameter", "message": "kind: …", "parameter": "kind"})
     with pytest.raises(jsonschema.ValidationError):
         api_contract.validate("/agreements/{id}", 404, {"error": "missing", "message": "…"})
+
+
+def test_metrics_pre_create_every_endpoint_and_status_the_contract_names():
+    from streams.metrics import API_ENDPOINTS, API_STATUSES
+
+    doc = json.loads((SCHEMAS / "query-api.openapi.json").read_text())
+    assert set(API_ENDPOINTS) == set(doc["paths"]) - {"/health"}
+    for path in API_ENDPOINTS:
+        assert set(doc["paths"][path]["get"]["responses"]) <= set(API_STATUSES), path
