@@ -8,7 +8,10 @@ no subject inherits the last subject named before it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
+from operator import attrgetter
 
 from . import rules
 from .dates import announcement_date, last_date, signing_date
@@ -25,19 +28,36 @@ _REPORTED = re.compile(r"다고\s*(?:\S+\s*){0,2}?(?:밝혔|공시|전했|발표
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*년")
 _COUNT = re.compile(r"^(?:\d+|두|세|네|다섯|여섯|일곱|여덟|여러)\s*(?:개|곳|개사)?$")
 _GROUP_NOUNS = frozenset({"기업", "기관", "업체", "회사", "단체", "대학", "도시", "지자체", "국가", "개사", "곳", "사"})
+_GROUP_NOUNS_LONGEST_FIRST = tuple(sorted(_GROUP_NOUNS, key=len, reverse=True))
+_GROUP_ENDINGS = tuple(g for g in _GROUP_NOUNS if len(g) > 1)  # 교육도시, 협력기업: descriptions, not names
+_DEMONSTRATIVE = frozenset({"이", "그", "해당"})  # 이 시장은: the mayor named before
+_VERB_TAGS = frozenset({"VV", "VA", "ETM", "EC", "EF"})
+_COUNT_IN = re.compile(r"(\d+)\s*(?:개|곳)")
+_MUTUAL = re.compile(r"양\s?[가-힣·]{1,6}\s?간|양측|쌍방")  # 양 도·성간, 양 기관 간: two parties sign
+_SUMMARY = re.compile(r"등\s*(?:모두|총)?\s*\d+\s*건")
+_LOCATED = ("소재", "소속")  # 서울소재 한빛관광: "based in", not part of the name
 _BOTH = re.compile(r"(?:두|양)\s?(?:회사|기업|기관|도시|단체|지역|사|측)(?:는|은|가|이|도)\s")
 _EARLIER = re.compile(r"에\s*이어\s*(?:\S+\s*)?(?:\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*번째")
 _EACH = re.compile(r"각각|각기")
 _N_DOCS = re.compile(r"(\d+)\s*건")
+_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
+_LEADING_PAREN = re.compile(r"\([^()]*\)")
+_QUOTED_TITLE = re.compile(r"['‘\"“]([^'’\"”]{2,200})['’\"”]")
+_COUNTED_DOC = re.compile(r"(\d+)\s*건의\s*")
 _PAREN_TAIL = re.compile(r"\(([^()]*)\)\s*$")
 _ALSO = frozenset({"역시", "또한", "또"})
+_AND = frozenset({"및", "그리고"})
 _SEPARATELY = re.compile(r"각각|각기|개별|\d+건")
 _JOINT = re.compile(r"합동|다자간|\d자\s*간|이들은|공동으로")
 _SIGNERS_AFTER = re.compile(r"(?:체결|맺|서명)[은한]\s*(?:기업|기관|업체|곳|단체|도시|국가|회사)[은는]")
 _CLAUSE_END = frozenset({"고", "며", "으며", "면서", "지만", "는데", "ᆫ데"})
 _KIND_PRIORITY = {"sister_city": 0, "loi": 1, "contract": 2, "agreement": 3, "mou": 4}
-_FRIENDSHIP = re.compile(r"우호")
+# 우호교류 협정, 우호협력협약: the friendship names the document (not "우호협력 강화를 위한 양해각서")
+_FRIENDSHIP = re.compile(r"우호(?:교류|협력|친선)?\s?(?:교류\s?|협력\s?)?(?:협정|협약|양해각서|MOU|각서)")
+# "자매결연을 맺은 지 30주년": a tie concluded long ago, not on the day reported
+_ANNIVERSARY = re.compile(r"\S*\s+지\s*(?:\d+|[일이삼사오육칠팔구십]+)\s*(?:주년|년)")
 _PAST_ETM = frozenset({"ᆫ", "은"})
+_REPORT_LINK = frozenset({"며", "으며", "면서"})  # 체결하며 + present-tense main clause (체결하고 … 한다 reads as a preview)
 _QUOTED = re.compile(r"['‘“\"]")
 # "X가 … 개막한 가운데": X is the subject of another predicate, not of the signing
 _OTHER_CLAUSE = frozenset({"가운데", "후", "뒤", "이후", "다음", "때"})
@@ -63,6 +83,7 @@ class Found:
     own_date: bool = True  # signed_on read from the evidence sentence itself, not carried over
     year: int | None = None  # a year named before the verb ("지난 2010년 … 체결한")
     copy: int = 0  # n-th of several documents the sentence reports between the same parties
+    summary: bool = False  # "… 등 2건의 양해각서를 체결": a sum-up of documents the article details
 
 
 def _role(w: Word, nxt: Word | None, triggers: re.Pattern) -> str:
@@ -83,6 +104,8 @@ def _role(w: Word, nxt: Word | None, triggers: re.Pattern) -> str:
             return "pair"
         if triggers.match(nxt.noun):
             return "subj"  # headline style: 장가항시와 스맥 MOU 체결
+        if not nxt.noun and nxt.rest and nxt.rest[0][0] in _AND:
+            return "list"  # A 및 B가
     if not josa and any(f == "등" for f, _ in w.rest):
         return "list"
     return "other"
@@ -123,16 +146,13 @@ class AgreementFinder:
             by_sentence.setdefault(run[0].sent, []).append(run)
         for sent, (start, end) in enumerate(doc.sentences):
             sentence = doc.text[start:end]
-            verb = self._verb(sentence)
+            verbs = self._verbs(sentence)
+            verb = verbs[0] if verbs else None
             # unknown names become parties only in signing sentences
             self._adhoc_ok = verb is not None
             slots = self._slots(doc, by_sentence.get(sent, []))
             if verb is not None:
-                new = self._agreements(doc, start, sentence, verb, slots, topic, context_date)
-                if not new and found and _BOTH.search(sentence, 0, verb[0]):
-                    # "두 회사는 2024년 … MOU를 맺은 바 있다": the two parties last named
-                    new = self._agreements(doc, start, sentence, verb, [], None, context_date,
-                                           parties=found[-1].parties)
+                new = self._signings(doc, sent, verbs, slots, topic, context_date, by_sentence, found)
                 sectors = self._sectors(doc, sent)
                 for f in new:
                     f.headline = start < doc.title_end
@@ -146,7 +166,59 @@ class AgreementFinder:
                 topic = subj[0]
             elif topic is None and slots and not slots[0].party.adhoc:
                 topic = slots[0].party
-        return _merge(found)
+        return _merge(found, self.data.org_words)
+
+    def _signings(self, doc, sent, verbs, slots, topic, context_date, by_sentence, found) -> list[Found]:
+        """The agreements of one signing sentence, one or more signing clauses."""
+        start = doc.sentences[sent][0]
+        sentence = doc.text[start:doc.sentences[sent][1]]
+        verb = verbs[0]
+        new = self._agreements(doc, start, sentence, verb, slots, topic, context_date)
+        if not new and found and _BOTH.search(sentence, 0, verb[0]):
+            # "두 회사는 2024년 … MOU를 맺은 바 있다": the two parties last named
+            new = self._agreements(doc, start, sentence, verb, [], None, context_date, parties=found[-1].parties)
+        if not new:
+            # "유망기업 4곳과 … 체결했다. … A·B·C·D 등 4개 기업은": the partners are named next
+            new = self._partners_named_next(doc, sent, start, sentence, verb, slots, topic, context_date, by_sentence)
+        if not new:
+            new = self._host_partner(doc, start, sentence, verb, slots, topic, context_date)
+        for prev, later in zip(verbs, verbs[1:]):
+            if _clause_start(doc, start, start + later[0]) >= start + prev[1]:
+                # "A와 X를 체결했으며, B와는 Y를 체결했다": a further signing in its own clause
+                new.extend(self._agreements(doc, start, sentence, later, slots, topic, context_date))
+        return new
+
+    def _partners_named_next(self, doc, sent, start, sentence, verb, slots, topic, context_date, by_sentence):
+        """Partners counted in the signing sentence (4곳과) and listed in the next one with the same count."""
+        count = _group_count(doc, next((s for s in slots if s.role == "with_group"), None))
+        hub = next((s.party for s in slots if s.role == "subj" and s.party.start < start + verb[0]), None) or topic
+        if count is None or hub is None or sent + 1 >= len(doc.sentences):
+            return []
+        listed: list[Mention] = []
+        for s in self._slots(doc, by_sentence.get(sent + 1, [])):
+            if s.role == "list":
+                listed.append(s.party)
+            elif s.role == "subj_group" and _group_count(doc, s) == count == len(listed):
+                return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[hub, *listed])
+            else:
+                listed = []
+        return []
+
+    def _host_partner(self, doc, start, sentence, verb, slots, topic, context_date):
+        """"A는 B 정부에서 … 양 도·성간 양해각서를 체결": the host body of a mutual signing is the partner."""
+        at = start + verb[0]
+        if not _MUTUAL.search(sentence, 0, verb[0]):
+            return []
+        subj = next((s.party for s in slots if s.role == "subj" and s.party.start < at), None) or topic
+        host = None
+        for i, w in enumerate(doc.words):
+            if w.start >= at:
+                break
+            if w.start >= start and w.josa == "에서" and w.noun in self.data.org_words and i > 0:
+                host = doc.mention_at.get(i - 1)  # 지린성 정부에서: the place's government hosts
+        if subj is None or host is None or host.type not in ("ORG", "LOC") or host.name == subj.name:
+            return []
+        return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[subj, host])
 
     def _sectors(self, doc: Document, sent: int) -> tuple[str, ...]:
         """Sectors named in the signing sentence or the sentence before or after it."""
@@ -184,8 +256,10 @@ class AgreementFinder:
                 continue
             nxt = doc.words[last + 1] if last + 1 < len(doc.words) else None
             out.append(Slot(party, _role(run[-1], nxt, self.data.trigger_re), last))
-        for a, b in zip(out, out[1:]):
-            if a.role == "subj" and _predicate_between(doc, a.word + 1, b.word):
+        for i, a in enumerate(out):
+            # "X가 … 개막한 가운데 A와 B가": X is the subject of another predicate (places in between don't count)
+            b = next((x for x in out[i + 1:] if x.role != "other"), None)
+            if a.role == "subj" and b is not None and _predicate_between(doc, a.word + 1, b.word):
                 a.role = "other"
         return out
 
@@ -219,7 +293,7 @@ class AgreementFinder:
 
     @staticmethod
     def _genitive_owner(doc: Document, first: int, sent: int) -> Mention | None:
-        """The body named with 의 right before a person or title (풀러턴시의 … 부시장)."""
+        """The body named with 의 right before a person or title (벨마운트시의 … 부시장)."""
         if first == 0 or doc.words[first - 1].josa != "의" or doc.words[first - 1].sent != sent:
             return None
         owner = doc.mention_at.get(first - 1)
@@ -235,24 +309,43 @@ class AgreementFinder:
             if first <= p.first <= last and p.start < doc.words[p.first].noun_end:
                 # 조유 장가항시 부시장과: the person stands for the body named in their title
                 aff = [x for x in doc.mentions if x.type in ("ORG", "LOC") and p.last < x.first and x.last < last + 1]
-                return aff[-1] if aff else self._genitive_owner(doc, first, p.sent)
+                if aff and p.affiliation and p.affiliation.startswith(aff[-1].name + " "):
+                    # 멕시코 외교부장관: the ministry of the country named, not the country
+                    return self._represented(doc, p) or aff[-1]
+                return aff[-1] if aff else (self._genitive_owner(doc, first, p.sent) or self._represented(doc, p)
+                                            or _visited_body(doc, p))
         w = doc.words[last]
+        if w.noun.endswith(self.data.delegations):
+            # 전라남도 투자 유치단이: the delegation signs for the body that sent it
+            return next((x for x in reversed(doc.mentions) if x.type in ("ORG", "LOC") and first <= x.first
+                         and x.last < last), None)
         if not self._adhoc_ok:
             return None
         if classify(w, self.data) == "T":
-            # 하이난성장과: a person's title, not a party name; 풀러턴시의 프레드정 부시장과: the genitive body;
+            # 산둥성장과: a person's title, not a party name; 벨마운트시의 존 리 부시장과: the genitive body;
             # 이 시장은: the body of the mayor named earlier
             owner = self._genitive_owner(doc, first, w.sent)
-            if owner is None and first == last and w.josa in _SUBJ:
+            if owner is None and w.josa in _SUBJ and (first == last or (
+                    last == first + 1 and doc.words[first].noun in _DEMONSTRATIVE)):
                 owner = self._title_owner.get(w.noun)
+            if owner is None and w.noun in self.data.state_titles:
+                # 왕하이 중국 국가주석과: the country named before a state title signs
+                owner = next((x for x in reversed(doc.mentions) if x.type == "LOC" and first <= x.first and x.last < last), None)
+            if owner is None and first == last:
+                prev = doc.mention_at.get(first - 1)
+                owner = _visited_body(doc, prev if prev is not None and not prev.title else None)
+            t = self.data.title_re.search(w.noun)
+            if owner is None and t is not None and t.start() > 0:
+                # 로메로 공공행정부장관은: the ministry fused with the title of an unrecognised name
+                owner = self._state_body(doc, w.noun[:t.start()], t.group(0), w.noun_start, w.noun_start + t.start(),
+                                         w.sent, last, last)
             return owner
-        if (not w.proper or w.noun.isdigit() or self.data.trigger_re.fullmatch(w.noun)
+        marked = w.noun == "사" and last > first  # 블루 에어로닉스 사와: the company marker after a name
+        if (not (w.proper or marked) or w.noun.isdigit() or self.data.trigger_re.fullmatch(w.noun)
                 or (w.noun.isascii() and len(w.noun) < 2) or _QUOTED.match(doc.text, max(0, w.noun_start - 1))):
             return None
-        # an unknown proper noun in a party slot is an organisation (스맥, 두산, 뉴욕 크리츠)
-        k = last
-        if k > first and classify(doc.words[k - 1], self.data) == "L" and doc.words[k - 1].proper:
-            k -= 1
+        # an unknown proper noun in a party slot is an organisation (한결, 다온, 서울 미르텍)
+        k = _name_start(doc, first, last, self.data, marked=marked)
         name = " ".join([*(doc.words[i].noun for i in range(k, last)), list_item_name(w)])
         adhoc = Mention("ORG", name, doc.words[k].noun_start, w.noun_end, w.sent, k, last,
                         [w.paren] if w.paren and not _NOT_ALIAS.match(w.paren) else [])
@@ -261,25 +354,84 @@ class AgreementFinder:
         doc.mention_at[last] = adhoc
         return adhoc
 
+    def _counted_documents(self, sentence: str, verb_start: int) -> list[str]:
+        """``총 6건의 양해각서와 1건의 계약서를 교환``: one kind per counted document (two or more);
+        a count after 등 sums up documents the article lists with their own parties, so it is skipped."""
+        kinds: list[str] = []
+        for m in _COUNTED_DOC.finditer(sentence, 0, verb_start):
+            t = self.data.trigger_re.match(sentence, m.end())
+            if t is None:
+                continue
+            if sentence[:m.start()].rstrip().endswith("등"):
+                return []
+            kinds.extend([self.data.triggers[t.group(0)]] * int(m.group(1)))
+        return kinds[:10] if len(kinds) >= 2 else []
+
+    def _quoted_documents(self, sentence: str, lo: int, hi: int) -> list[str]:
+        """The kind of each quoted document title ('범죄인인도조약', '위성방송 협력 약정') in sentence[lo:hi]."""
+        kinds = []
+        for q in _QUOTED_TITLE.finditer(sentence, max(0, lo), max(0, hi)):
+            found = list(self.data.trigger_re.finditer(q.group(1)))
+            if found:
+                kinds.append(self.data.triggers[found[-1].group(0)])
+        return kinds[:10]
+
+    def _represented(self, doc: Document, p: Mention) -> Mention | None:
+        """The state or ministry a signatory stands for when no body is named beside them."""
+        return self._state_body(doc, p.affiliation or "", p.title or "", p.start, p.end, p.sent, p.first, p.last)
+
+    def _state_body(self, doc: Document, aff: str, title: str, start: int, end: int, sent: int,
+                    first: int, last: int) -> Mention | None:
+        """외교통상부장관 -> 외교통상부, 주한일본대사 -> 일본, an unqualified 대통령 -> 한국."""
+        states = self.data.state_titles
+        title = next((t for t in states if title.endswith(t)), None)
+        if title is None:
+            return None
+        if aff.startswith("주") and not aff.startswith("주한") and classify_name(aff[1:], self.data) == "L":
+            aff = ""  # 주베트남 대사: the ambassador of the home country
+        aff = aff.removeprefix("주한")
+        kind = classify_name(aff.split()[-1], self.data) if aff else None
+        kind = "O" if kind == "W" else kind  # 베트남 건설부
+        if kind in ("O", "L"):
+            name, type_ = aff, "ORG" if kind == "O" else "LOC"
+        elif not aff and states[title]:
+            name, type_ = states[title], "LOC"
+        else:
+            return None
+        m = Mention(type_, name, start, end, sent, first, last)
+        m.adhoc = True
+        doc.mentions.append(m)
+        return m
+
     # -- signing clause ------------------------------------------------------------------------
 
-    def _verb(self, sentence: str) -> tuple[int, int, str] | None:
-        """(start, end) of the signing verb and the kind of the trigger word before it."""
+    def _verbs(self, sentence: str) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of each signing verb with its own trigger word before it; the first
+        is the sentence's signing, later ones report further signings (…를 체결했으며, B와 …를 체결했다)."""
         triggers = list(self.data.trigger_re.finditer(sentence))
         if not triggers:
-            return None
-        for v in self.data.signing_re.finditer(sentence):
-            near = [t for t in triggers if t.end() <= v.start() and (
-                v.start() - t.end() <= 40 or _TOPIC_AFTER.match(sentence, t.end()))]
-            if not near:
+            return []
+        verbs = list(self.data.signing_re.finditer(sentence))
+        # 협정서명식에서 … 서명했다: a ceremony noun is the verb only when nothing else is
+        plain = [v for v in verbs if sentence[v.end():v.end() + 1] != "식"]
+        out: list[tuple[int, int, str]] = []
+        for v in plain + [v for v in verbs if v not in plain]:
+            lo = out[-1][1] if out else 0
+            if v.start() < lo:
+                continue
+            near = [t for t in triggers if lo <= t.start() and t.end() <= v.start() and (
+                _gap(sentence, t.end(), v.start()) <= 40 or _TOPIC_AFTER.match(sentence, t.end()))]
+            if not near and not out:
                 near = [t for t in triggers if t.start() >= v.end() and t.start() - v.end() <= 6]
             if not near:
                 continue
             last = near[-1] if near[-1].end() <= v.start() else near[0]
             compound = [t for t in near if abs(t.end() - last.end()) <= 10 and t.end() <= last.end()] or [last]
             kind = min((self.data.triggers[t.group(0)] for t in compound), key=_KIND_PRIORITY.get)
-            return v.start(), v.end(), kind
-        return None
+            out.append((v.start(), v.end(), kind))
+            if v not in plain:
+                break
+        return out
 
     def _status(self, doc: Document, start: int, verb_start: int, verb_end: int, sentence: str) -> str:
         if self.data.planned_re.search(sentence, max(0, verb_start - 2), verb_end + 30):
@@ -287,13 +439,17 @@ class AgreementFinder:
         if start < doc.title_end:
             return "signed"  # headlines drop tense: "MOU 체결"
         tags = []
-        for w in doc.words:
-            if w.end <= start + verb_start or w.start >= start + len(sentence):
-                continue
+        # words do not overlap, so their ends are ordered too: skip those ending before the verb
+        for w in islice(doc.words, bisect_right(doc.words, start + verb_start, key=_END), None):
+            if w.start >= start + len(sentence):
+                break
             tags.extend(w.rest)
         first_etm = next((f for f, t in tags if t == "ETM"), None)
         if any(t == "EP" for _, t in tags) or first_etm in _PAST_ETM:
             return "signed"
+        if (tags and tags[0][1] != "ETM" and next((f for f, t in tags if t in ("EC", "EF")), None) in _REPORT_LINK
+                and not self.data.planned_re.search(sentence, 0, verb_start)):
+            return "signed"  # 체결하며 협력을 강화한다: the signing is reported, the present tense is its effect
         if any(t == "EF" for _, t in tags):
             return "planned"  # 체결하고 … 도모한다: still ahead
         return "signed"
@@ -301,17 +457,17 @@ class AgreementFinder:
     def _agreements(self, doc, start, sentence, verb, slots, topic, context_date, parties=None):
         verb_start, verb_end, kind = verb
         at = start + verb_start
-        head = [s for s in slots if s.party.start < at]
+        head = _outside_titles(sentence, start, [s for s in slots if s.party.start < at], self.data.trigger_re)
         clause_from = _clause_start(doc, start, at)
         subj_before = [s for s in head if s.role == "subj" and s.party.start < clause_from]
         head = [s for s in head if s.party.start >= clause_from] or head
-        frames = _frames(head)
+        frames = _frames(head, doc)
         if frames and not frames[0][0] and subj_before:
             frames[0][0].append(subj_before[-1].party)
         status = self._status(doc, start, verb_start, verb_end, sentence)
         own_date = True
         date = signing_date(sentence, verb_start, doc.published, context_date)
-        if status == "planned":
+        if status == "planned" or _ANNIVERSARY.match(sentence, verb_end):
             date = None
         elif date is not None:
             date = date.isoformat()
@@ -356,33 +512,97 @@ class AgreementFinder:
             n = _N_DOCS.search(sentence, 0, verb_start)
             copies = max(bullets, int(n.group(1)) if n else 1, 1)
             copies = min(copies, 10)
+        kinds = [kind] * copies
+        if len(groups) == 1 and len(_unique(groups[0])) == 2:
+            kinds = self._counted_documents(sentence, verb_start) or kinds
         evidence = sentence.strip()
         venue = _venue(doc, start, at)
         out = []
-        for g in groups:
+        for n, g in enumerate(groups):
             parties = _unique(g)
             if len(parties) < 2:
                 continue
-            k = kind
-            if kind in ("mou", "agreement") and all(p.type == "LOC" for p in parties) and _FRIENDSHIP.search(
-                    sentence, max(0, verb_start - 25), verb_start):
-                k = "sister_city"  # 우호 교류 협정 between cities
-            for copy in range(copies):
+            # "A와 B는 'X 협정', 'Y 협정'에, C와 D는 …": the documents named after each pair of signatories
+            lo = max(p.end for p in parties) - start
+            hi = min([p.start for p in groups[n + 1]] + [at]) - start if n + 1 < len(groups) else verb_start
+            named = self._quoted_documents(sentence, lo, hi) if len(parties) == 2 and copies == 1 else []
+            for copy, k in enumerate(named if len(named) >= 2 else kinds):
+                if k in ("mou", "agreement") and all(p.type == "LOC" for p in parties) and _FRIENDSHIP.search(
+                        sentence, max(0, verb_start - 25), verb_start):
+                    k = "sister_city"  # 우호 교류 협정 between cities
                 out.append(Found(parties, k, status, evidence, date, venue, own_date=own_date,
-                                 year=_year_before(sentence, verb_start), copy=copy))
+                                 year=_year_before(sentence, verb_start), copy=copy,
+                                 summary=_SUMMARY.search(sentence, 0, verb_start) is not None))
         return out
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
+def _visited_body(doc: Document, person: Mention | None) -> Mention | None:
+    """벨마운트카운티를 방문해 존 리 시장과: the body just visited is the one the named title holder heads."""
+    if person is None or person.type != "PERSON" or person.affiliation:
+        return None
+    for i in range(person.first - 1, max(-1, person.first - 4), -1):
+        w = doc.words[i]
+        if w.sent != person.sent:
+            return None
+        if w.noun == "방문" and i > 0 and doc.words[i - 1].josa in ("을", "를"):
+            body = doc.mention_at.get(i - 1)
+            return body if body is not None and body.type in ("ORG", "LOC") else None
+    return None
+
+
+def _name_start(doc: Document, first: int, last: int, data: rules.Rules, marked: bool = False) -> int:
+    """First word of an unknown multi-word name ending at ``last``: 서울 미르텍, 선전 블루 웨이브
+    일렉트로닉 (proper nouns, with a common loanword only between two of them); before the
+    company marker 사 a phrase of up to two words is the name (블루 에어로닉스 사)."""
+    k, start = last, last
+    while k > first and last - k < 4:
+        w = doc.words[k - 1]
+        if (w.josa or w.sep or w.paren or w.rest or not w.noun or w.noun.endswith(_GROUP_ENDINGS)
+                or w.noun.endswith(_LOCATED) or classify(w, data) not in ("P", "L", "N")):
+            break
+        k -= 1
+        cls = classify(w, data)
+        if cls == "L":
+            if w.proper and start == k + 1:
+                start = k  # 서울 미르텍: a place begins the name
+            break
+        if w.proper and cls == "P":
+            start = k  # a common noun (스타) is kept only with a proper noun before it
+    if marked and k == first and last - first <= 2:
+        return first  # the whole short phrase before the marker is the name
+    return start
 
 
 def _index(doc: Document, word: Word) -> int:
     # words are ordered by start; bisect on the start offset
-    lo, hi = 0, len(doc.words)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc.words[mid].start < word.start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(doc.words, word.start, key=_START)
+
+
+def _ends_with_trigger(title: str, triggers: re.Pattern) -> bool:
+    """'… 설립에 관한 협정(Agreement on …)': a document title ends with its kind word."""
+    title = _TRAILING_PAREN.sub("", title).rstrip()
+    return any(t.end() == len(title) for t in triggers.finditer(title))
+
+
+def _gap(sentence: str, lo: int, hi: int) -> int:
+    """Characters between a trigger and its verb, not counting a name in parentheses (협정(Agreement on …)에)."""
+    paren = _LEADING_PAREN.match(sentence, lo, hi)
+    return hi - (paren.end() if paren else lo)
+
+
+def _outside_titles(sentence: str, start: int, slots: list[Slot], triggers: re.Pattern) -> list[Slot]:
+    """Names inside a quoted document title ('대한민국, 일본국 … 정부간 협정') are not slots
+    when the signatories are named outside it."""
+    quotes = [(start + q.start(), start + q.end()) for q in _QUOTED_TITLE.finditer(sentence)
+              if _ends_with_trigger(q.group(1), triggers)]
+    if not quotes:
+        return slots
+    outside = [s for s in slots if not any(a <= s.party.start < b for a, b in quotes)]
+    return outside if any(s.role in ("subj", "with") for s in outside) else slots
 
 
 def _predicate_between(doc: Document, lo: int, hi: int) -> bool:
@@ -393,17 +613,29 @@ def _predicate_between(doc: Document, lo: int, hi: int) -> bool:
     return False
 
 
-def _frames(slots: list[Slot]) -> list[tuple[list[Mention], list[Mention]]]:
+def _verb_between(doc: Document, lo: int, hi: int) -> bool:
+    return any(t in _VERB_TAGS for i in range(lo, min(hi, len(doc.words))) for _, t in doc.words[i].rest)
+
+
+def _frames(slots: list[Slot], doc: Document) -> list[tuple[list[Mention], list[Mention]]]:
     """(subjects, partners) per ``A는 B와`` frame; 각각 sentences can hold several."""
     frames: list[tuple[list[Mention], list[Mention]]] = [([], [])]
     pending: list[Mention] = []
-    for s in slots:
+    closed = False  # the frame read "A와 B는": its subject came after its partner
+    for n, s in enumerate(slots):
         subj, with_ = frames[-1]
+        if pending and _verb_between(doc, slots[n - 1].word + 1, s.party.first):
+            pending = []  # "AR·MR 장치를 위한 … 기업 X와": a list in another clause is not with the slot
         if s.role == "list":
             pending.append(s.party)
         elif s.role == "with":
+            if closed and _next_role(slots, n) == "subj":
+                # "A와 B는 X에, C와 D는 Y에 서명": a second pair of signatories
+                frames.append(([], []))
+                subj, with_ = frames[-1]
             with_.extend(pending + [s.party])
             pending = []
+            closed = False
         elif s.role == "with_group":
             with_.extend(pending)
             pending = []
@@ -424,17 +656,20 @@ def _frames(slots: list[Slot]) -> list[tuple[list[Mention], list[Mention]]]:
                 subj, with_ = frames[-1]
             subj.extend(pending + [s.party])
             pending = []
+            closed = bool(with_)
         else:
             pending = []
     return [f for f in frames if f[0] or f[1]]
 
 
+def _next_role(slots: list[Slot], n: int) -> str | None:
+    return next((s.role for s in slots[n + 1:] if s.role != "list"), None)
+
+
 def _clause_start(doc: Document, start: int, at: int) -> int:
     """Offset after the last connective ending (…하고, …했으며) before the signing verb."""
     clause = start
-    for w in doc.words:
-        if w.start < start:
-            continue
+    for w in islice(doc.words, bisect_left(doc.words, start, key=_START), None):
         if w.end >= at:
             break
         if any(t == "EC" and f in _CLAUSE_END for f, t in w.rest) and any(t in ("EP", "VV", "XSV") for _, t in w.rest):
@@ -444,9 +679,7 @@ def _clause_start(doc: Document, start: int, at: int) -> int:
 
 def _venue(doc: Document, start: int, at: int) -> str | None:
     venue = None
-    for w in doc.words:
-        if w.start < start:
-            continue
+    for w in islice(doc.words, bisect_left(doc.words, start, key=_START), None):
         if w.end >= at:
             break
         if w.josa == "에서" and w.noun and not w.noun[0].isdigit():
@@ -461,13 +694,19 @@ def _unique(parties: list[Mention]) -> list[Mention]:
     return list(seen.values())
 
 
-def _merge(found: list[Found]) -> list[Found]:
+def _merge(found: list[Found], generic: frozenset[str] = frozenset()) -> list[Found]:
     """One entry per (parties, kind, status); a headline summary of body agreements is dropped."""
-    body_parties = {p.name for f in found if not f.headline for p in f.parties}
-    found = [f for f in found if not f.headline or not all(p.name in body_parties for p in f.parties)]
+    # (a body party "베트남 건설부" also covers the headline's "건설부", "벨마운트시" covers "벨마운트")
+    body_parties = {n for f in found if not f.headline for p in f.parties for n in (p.name, p.name.split()[-1])}
+    found = [f for f in found if not f.headline or not all(
+        p.name in body_parties or any(b.startswith(p.name) for b in body_parties) for p in f.parties)]
+    found = _one_signing_many_names(found, generic)
+    detailed = [f for f in found if not f.summary]
+    found = [f for f in found if not f.summary or not any(
+        _same_name(p.name, q.name) for d in detailed for p in f.parties for q in d.parties)]
     out: dict[tuple, Found] = {}
     for f in found:
-        key = (frozenset(p.name for p in f.parties), f.kind, f.status, f.copy)
+        key = (frozenset(_party_key(p.name, generic) for p in f.parties), f.kind, f.status, f.copy)
         prev = out.get(key)
         if prev is not None and f.year and f.year != (prev.year or (int(prev.signed_on[:4]) if prev.signed_on else None)):
             out.setdefault(key + (f.year,), f)  # an earlier tie between the same parties (2010년 협정)
@@ -480,18 +719,61 @@ def _merge(found: list[Found]) -> list[Found]:
     return list(out.values())
 
 
+def _one_signing_many_names(found: list[Found], generic: frozenset[str]) -> list[Found]:
+    """A city tie (우호협력도시 협약) and the document signed for it (우호협력의향서) between the same
+    parties, not dated apart, are one signing: the named document's kind wins over sister_city."""
+    documents = [f for f in found if f.kind != "sister_city" and not f.year]
+    return [f for f in found if f.kind != "sister_city" or f.year or not any(
+        _same_parties(f, d, generic) and (f.signed_on == d.signed_on or (
+            f.signed_on and d.signed_on and not (f.own_date and d.own_date)))  # (a carried-over date)
+        for d in documents)]
+
+
+def _same_parties(a: Found, b: Found, generic: frozenset[str]) -> bool:
+    """The same parties, a name also matching its longer form (벨마운트 / 벨마운트시)."""
+    if len(a.parties) != len(b.parties):
+        return False
+    names = [_party_key(p.name, generic) for p in b.parties]
+    return all(any(_same_name(n, x) for x in names) for n in (_party_key(p.name, generic) for p in a.parties))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """벨마운트 / 벨마운트시 (one extends the other), 고양시 / 고양특례시 (same stem and ending)."""
+    if a == b:
+        return True
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return a.startswith(b) or b.startswith(a) or (a[:2] == b[:2] and a[-1] == b[-1])
+
+
+def _party_key(name: str, generic: frozenset[str]) -> str:
+    """산둥성 정부 and 산둥성 name the same party (a place and its generic body)."""
+    words = name.split()
+    return words[0] if len(words) == 2 and words[1] in generic else name
+
+
 def _year_before(sentence: str, verb_start: int) -> int | None:
     years = _YEAR.findall(sentence, 0, verb_start)
     return int(years[-1]) if years else None
+
+
+def _group_count(doc: Document, slot: Slot | None) -> int | None:
+    """The number in a counted group slot: 4곳과, 4개 기업은."""
+    if slot is None:
+        return None
+    w = doc.words[slot.word]
+    lo = doc.words[slot.word - 1].start if slot.word > 0 else w.start
+    m = _COUNT_IN.search(doc.text, lo, w.noun_end)
+    return int(m.group(1)) if m else None
 
 
 def _counted_group(doc: Document, run: list[Word]) -> str | None:
     """``등 3개 기업과`` → with_group, ``등 4개 기관은`` → subj_group; else None."""
     last = run[-1]
     noun = last.noun
-    head = next((g for g in sorted(_GROUP_NOUNS, key=len, reverse=True) if noun.endswith(g)), None)
-    if head is None:
+    if not noun.endswith(_GROUP_NOUNS_LONGEST_FIRST):  # one C call settles most phrases
         return None
+    head = next(g for g in _GROUP_NOUNS_LONGEST_FIRST if noun.endswith(g))
     count = noun[: -len(head)].strip()
     if count:
         if not _COUNT.match(count):

@@ -100,7 +100,9 @@ def last_date(text: str, published: dt.date | None) -> dt.date | None:
     return found
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# (not an amount: 1921억원, 2000만 달러)
+_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?![\d,.])(?!\s*(?:억|만|천|원|달러|개|명|건|톤|㎡|%))")
+_BASIS_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년\s*(?:말\s*)?기준")
 _MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*월\s*\d{1,2}\s*일")
 
 
@@ -108,7 +110,8 @@ def infer_reference(text: str) -> dt.date | None:
     """A stand-in publication date for an undated article, from the dates it mentions.
 
     The latest full date (2023.03.08, 2023년 2월 26일) when there is one; otherwise the
-    latest year mentioned at least twice with the latest month of its "M월 D일" dates, at the month's end
+    latest year mentioned at least twice (or the year after one that dates closed-year figures,
+    "2024년 기준") with the latest month of its "M월 D일" dates, at the month's end
     (so that a bare "12일" falls in that month). None when the text names no year.
     """
     full = [v for m in _DATE.finditer(text) if m.group("ymd") and (v := resolve(m, None, None))]
@@ -119,9 +122,11 @@ def infer_reference(text: str) -> dt.date | None:
         counts[int(y)] = counts.get(int(y), 0) + 1
     # a year named once is usually an earlier event (2009년 설립); the article's own year recurs
     common = [y for y, c in counts.items() if c >= 2]
-    if not common:
+    # "2024년 기준 GDP": figures of a closed year, so the article is written after it
+    after = [int(y) + 1 for y in _BASIS_YEAR.findall(text)]
+    if not common and not after:
         return None
-    year = max(common)
+    year = max(common + after)
     months = [int(m) for m in _MONTH.findall(text) if 1 <= int(m) <= 12]
     month = max(months) if months else 12
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)

@@ -28,8 +28,10 @@ def compose(title: str, body: str) -> tuple[str, int]:
     """Headline and body as one text (one Kiwi pass); a body that repeats its headline keeps it once."""
     title = title.strip()
     body = body.strip()
-    if not title or body.startswith(title):
+    if not title:
         return body, 0
+    if body.startswith(title):  # the body's first line is the headline
+        return body, len(title) if body[len(title):len(title) + 1] in ("\n", "") else 0
     return f"{title}\n{body}", len(title)
 
 
@@ -40,16 +42,18 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     words = _repair_words(words, text, data)
     sentences: dict[int, list[int]] = {}
     for tok, sent in zip(tokens, ids):
-        span = sentences.setdefault(sent, [tok.start, tok.start + tok.len])
-        span[1] = tok.start + tok.len
+        end = tok.start + tok.len
+        span = sentences.get(sent)
+        if span is None:
+            sentences[sent] = [tok.start, end]
+        else:
+            span[1] = end
     sent_list = [tuple(sentences[k]) for k in sorted(sentences)]
     mentions: list[Mention] = []
-    index = 0
     runs = phrases(words)
+    position = {id(w): i for i, w in enumerate(words)}  # list.index would compare dataclasses field by field
     for run in runs:
-        base = words.index(run[0], index)
-        index = base
-        mentions.extend(mentions_in_phrase(run, base, data))
+        mentions.extend(mentions_in_phrase(run, position[id(run[0])], data))
     _promote_list_members(words, mentions, data)
     _foreign_people(words, mentions, data)
     _credit_lines(text, words, mentions, data)
@@ -89,11 +93,23 @@ def _promote_list_members(words: list[Word], mentions: list[Mention], data: rule
 # -- word repairs before entity rules ------------------------------------------------------------
 
 def _repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
-    """Two Kiwi slips: a particle 도 fused into an unknown name (오성엘에스티도 → 오성엘에스티 + 도),
+    """Kiwi slips: a particle written apart from its noun; 사와 (company marker + particle) read as a name; a particle 도 fused into an unknown name (한결테크도 → 한결테크 + 도),
     and an organisation whose name starts with a ·-joined compound (대·중소기업·농어업협력재단)."""
     out: list[Word] = []
     for w in words:
         noun = w.noun
+        if (not noun and w.rest and all(t.startswith("J") for _, t in w.rest) and out and out[-1].noun
+                and not out[-1].josa and not out[-1].rest and not out[-1].sep and out[-1].sent == w.sent
+                and text[out[-1].end:w.start] == " "):
+            # "ABX 는", "Lumira 와": a particle written apart from its noun (machine-translated text)
+            prev = out[-1]
+            prev.josa, prev.rest, prev.end = w.josa, list(w.rest), w.end
+            continue
+        if (noun == "사와" and w.proper and out and out[-1].sent == w.sent and out[-1].noun
+                and text[w.noun_start - 1:w.noun_start] == " "):
+            # 블루 에어로닉스 사와는: the company marker 사 and the particle 와 read as one name
+            w.noun, w.noun_end, w.josa = "사", w.noun_start + 1, "와" + w.josa
+            w.rest.insert(0, ("와", "JKB"))
         if (w.proper and len(noun) >= 5 and noun.endswith("도") and not w.rest and not w.paren
                 and not w.sep and noun not in data.places and noun[:-1] not in data.places
                 and not noun.endswith(_PROVINCE_ENDINGS) and w.noun_end == w.end and text[w.end:w.end + 1] == " "):
@@ -132,7 +148,7 @@ _HANGUL_WORD = re.compile(r"^[가-힣]{1,6}$")
 
 
 def _foreign_people(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
-    """류사오밍(劉小明), 테리 벨(Terry Bell) before a title: a person, with the original spelling."""
+    """왕하이(王海), 존 리(John Lee) before a title: a person, with the original spelling."""
     by_word = {}
     for m in mentions:
         for k in range(m.first, m.last + 1):
@@ -156,7 +172,7 @@ def _foreign_people(words: list[Word], mentions: list[Mention], data: rules.Rule
         if not hanja and k > 0 and words[k - 1].sent == w.sent and _HANGUL_WORD.match(words[k - 1].noun) and \
                 not words[k - 1].rest and not words[k - 1].sep and not words[k - 1].paren and \
                 classify(words[k - 1], data) in ("P", "N") and not by_word.get(k - 1):
-            first = k - 1  # 테리 벨(Terry Bell): the Hangul name has two words
+            first = k - 1  # 존 리(John Lee): the Hangul name has two words
         nxt = words[k + 1] if k + 1 < len(words) else None
         titled = nxt is not None and nxt.sent == w.sent and (
             classify(nxt, data) in ("T", "O", "L") or data.title_re.search(nxt.noun or "") is not None)

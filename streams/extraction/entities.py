@@ -13,6 +13,7 @@ _LOC_SUFFIX = re.compile(r"^([가-힣]{1,8}?)(특별자치시|특별자치도|�
 _PAREN_PERSON = re.compile(r"^(?:[가-힣]{1,6}\s+)?([가-힣]{1,6})\s+([가-힣]{2,4})$")  # (이사장 이지형)
 _TITLE_PREFIXES = frozenset({"상근", "수석", "명예", "초대", "공동", "상임", "대표", "부", "주한", "전", "현", "신임", "총"})
 _ANON_COMPANY = re.compile(r"^(?:[A-Z]{1,4}|[A-Za-z][A-Za-z0-9]+|[가-힣]{2,12})사$")
+_SPACED_NAME = re.compile(r"^[가-힣]{1,5}(?: [가-힣]{1,5}){1,2}$")
 _LEGAL = re.compile(r"^(?:\(주\)|㈜|주식회사)\s*|\s*(?:\(주\)|㈜)$")
 # paren contents that are not another name for the word before them
 _NOT_ALIAS = re.compile(r"^(?:현지시간|목|월|화|수|금|토|일|[0-9.,\s:~\-]+|.*[0-9]{3,}.*|.*\s.*)$")
@@ -80,7 +81,9 @@ def _classify(w: Word, data: rules.Rules) -> str:
         return "T"  # 상근부회장, 주한대사
     if w.proper and len(noun) > 3 and t and (_place_like(noun[: t.start()], data)
                                              or _place_like(noun[: t.start() + 1], data)):  # 고양특례시+장
-        return "T"  # 포항시장, 하이난성장, 주한일본대사: a place fused with a title (not 테크놀로지사)
+        return "T"  # 포항시장, 산둥성장, 주한일본대사: a place fused with a title (not 테크놀로지사)
+    if t and t.start() >= 3 and data.ministry_re.match(noun[: t.start()]):
+        return "T"  # 외교통상부장관, 경제부장관: a ministry fused with its minister's title
     if noun in data.org_words:
         return "W"
     for suffix in (data.venue_suffixes if noun.endswith(data.venue_suffixes) else ()):
@@ -109,9 +112,11 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
             ok_len = 2 <= len(name) <= 4
             return ok_len and (name[0] in data.surnames or name[:2] in data.surnames) and (
                 words[0].proper or len(name) == 3)
+        if words[0].proper and _SPACED_NAME.match(name):
+            return True  # 사토 겐지: Kiwi keeps a foreign full name as one proper noun
         return bool(re.match(r"^[\u4e00-\u9fff]{2,4}$", name))
-    if len(words) > 3 or any(not w.noun or w.noun.isdigit() for w in words):
-        return False
+    if len(words) > 3 or any(not w.noun or w.noun.isdigit() or w.noun in data.places for w in words):
+        return False  # (왕하이 중국 국가주석: the country is not part of the name)
     if all(w.proper for w in words):
         return True
     # 앤드루 그렉슨: a foreign name Kiwi tags only partly as a proper noun
@@ -122,19 +127,26 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
 def _person(name_words: list[Word], aff_words: list[Word], title: str, first: int,
             data: rules.Rules) -> Mention:
     affiliation = " ".join(w.noun for w in aff_words) or None
-    if affiliation is None:
-        prefix = data.title_re.sub("", title)
-        if prefix and prefix != title:  # 공주시장 -> 공주시 + 장? keep the place, drop the title
-            affiliation, title = prefix, title[len(prefix):]
+    prefix = data.title_re.sub("", title)
+    # 공주시장 -> 공주시 + 장? keep the place, drop the title; 멕시코 외교부장관 -> 멕시코 외교부 + 장관
+    if prefix and prefix != title and (affiliation is None or data.ministry_re.match(prefix) or prefix in data.org_words):
+        affiliation, title = f"{affiliation} {prefix}" if affiliation else prefix, title[len(prefix):]
     m = Mention("PERSON", " ".join(w.noun for w in name_words), name_words[0].noun_start,
                 name_words[-1].noun_end, name_words[0].sent, first, first + len(name_words) - 1)
     m.title, m.affiliation = title, affiliation
     return m
 
 
+_MENTION_CLASSES = frozenset("TOWVL")
+
+
 def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[Mention]:
     """Entities of one noun phrase; ``base`` is the index of its first word."""
     classes = "".join(classify(w, data) for w in words)
+    if "O" in classes:
+        classes = _unit_titles(words, classes, data)
+    if not _MENTION_CLASSES.intersection(classes) and not any(w.paren for w in words):
+        return []  # fast path, most phrases: only these classes or a parenthesis start a mention below
     out: list[Mention] = []
     n = len(words)
     i = 0
@@ -143,7 +155,14 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     for t in range(n):
         if classes[t] != "T":
             continue
-        for aff_start in range(max(1, t - 3), t + 1):
+        # a title fused with its body (주한독일대사, 외교부장관, 통상교섭본부장) has at most a country or a
+        # known organisation before it, not an unknown employer
+        lowest = max(1, t - 3)
+        if words[t].noun not in data.titles:
+            lowest = t
+            while lowest > 1 and t - lowest < 3 and classes[lowest - 1] in "LO":
+                lowest -= 1
+        for aff_start in range(lowest, t + 1):
             if any(c not in "OLWPV" for c in classes[aff_start:t]) or any(used[aff_start - 1:t]):
                 continue
             k = next((aff_start - size for size in (1, 2) if aff_start - size >= 0 and _is_person_name(
@@ -202,12 +221,24 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     return out
 
 
+def _unit_titles(words: list[Word], classes: str, data: rules.Rules) -> str:
+    """산업부 통상교섭본부장: a department head's title fused with the department, after an organisation."""
+    out = list(classes)
+    for i in range(1, len(words)):
+        noun = words[i].noun
+        if classes[i - 1] == "O" and classes[i] in "PN" and noun.endswith(data.unit_titles) and \
+                not any(noun == t for t in data.unit_titles):
+            out[i] = "T"
+    return "".join(out)
+
+
 def _place_like(prefix: str, data: rules.Rules) -> bool:
     if not prefix:
         return False
     if prefix in data.places or prefix.startswith("주") or _LOC_SUFFIX.match(prefix) is not None:
         return True
-    return any(prefix.endswith(sfx) for sfx, strong in data.org_suffixes if strong)  # 서울본부세관장
+    # 서울본부세관장: a strong suffix, or a weak one after a place (서울 + 본부)
+    return any(prefix.endswith(sfx) and (strong or prefix[: -len(sfx)] in data.places) for sfx, strong in data.org_suffixes)
 
 
 def classify_name(name: str, data: rules.Rules) -> str:

@@ -8,6 +8,7 @@ the same article (특구진흥재단 → 연구개발특구진흥재단, 고양�
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from . import rules
 from .document import Document
@@ -41,10 +42,11 @@ def is_short_form(short: str, full: str) -> bool:
 
 
 class _Group:
-    __slots__ = ("type", "forms", "count", "title", "affiliation")
+    __slots__ = ("type", "forms", "count", "title", "affiliation", "order")
 
-    def __init__(self, type_: str, name: str) -> None:
+    def __init__(self, type_: str, name: str, order: int) -> None:
         self.type = type_
+        self.order = order  # creation order: the oldest matching group wins
         self.forms: dict[str, None] = {name: None}
         self.count = 0
         self.title = None
@@ -57,6 +59,9 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
     groups: list[_Group] = []
     member: dict[int, _Group] = {}
     index: dict[tuple[str, str], _Group] = {}
+    # (type, first letter) and (type, '', last letter) of any form -> its groups: a short
+    # form shares one of them with its full form, so only these groups are tried
+    ends: dict[tuple[str, ...], list[_Group]] = {}
     for m in doc.mentions:
         forms = [m.name, *m.aliases]
         known = data.orgs.get(m.name)
@@ -65,17 +70,21 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
         group = next((index[(m.type, norm(f))] for f in forms if (m.type, norm(f)) in index), None)
         if group is None and not (known and m.type == "ORG"):
             # a known body (산업부) is never the short form of another one (산업무역부)
-            group = next((g for g in groups if g.type == m.type and any(
+            candidates = {*ends.get((m.type, m.name[:1]), ()), *ends.get((m.type, "", m.name[-1:]), ())}
+            group = next((g for g in sorted(candidates, key=_ORDER) if any(
                 (m.name[:1] == f[:1] or m.name[-1:] == f[-1:])  # cheap test first: both need a shared end
                 and (is_short_form(m.name, f) or is_short_form(f, m.name)) and not (m.type == "ORG" and f in data.orgs)
+                and not (m.name in data.places and f in data.places)  # 멕시코 is not short for 멕시코시티
                 and _is_venue(m.name, data) == _is_venue(f, data)  # 구미시청 is not a form of 구미시
                 for f in g.forms)), None)
         if group is None:
-            group = _Group(m.type, m.name)
+            group = _Group(m.type, m.name, len(groups))
             groups.append(group)
+            _add_ends(ends, group, m.name)
         for f in forms:
-            if f in _present(doc.text, f):
-                group.forms.setdefault(f, None)
+            if f not in group.forms and f in doc.text:
+                group.forms[f] = None
+                _add_ends(ends, group, f)
             index[(m.type, norm(f))] = group
         group.count += 1
         member[id(m)] = group
@@ -90,8 +99,14 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
     return out, {mid: built[id(g)] for mid, g in member.items()}
 
 
-def _present(text: str, form: str) -> tuple[str, ...]:
-    return (form,) if form in text else ()
+_ORDER = attrgetter("order")
+
+
+def _add_ends(ends: dict[tuple[str, ...], list[_Group]], group: _Group, form: str) -> None:
+    for key in ((group.type, form[:1]), (group.type, "", form[-1:])):
+        groups = ends.setdefault(key, [])
+        if group not in groups:
+            groups.append(group)
 
 
 def _entity(g: _Group, data: rules.Rules | None = None) -> Entity:

@@ -149,6 +149,8 @@ class _Model:
         self.bigram = {a: {b: n / sum(nxt.values()) for b, n in nxt.items()} for a, nxt in following.items()}
         self._cost: dict[tuple[str | None, str], float] = {}
         self.readings: dict[str, tuple[tuple[bytes, float], ...]] = {}
+        # (pending lead byte, character) -> every reading of it fed to the decoder; see _steps
+        self.steps: dict[tuple[int, str], tuple[tuple, ...]] = {}
 
     def cost(self, prev: str | None, ch: str) -> float:
         key = (prev, ch)
@@ -273,26 +275,43 @@ def _feed(m: _Model, state: int, bs: bytes):
     return state, "".join(out), first, cost, prev, not out
 
 
-def _viterbi(text: str, m: _Model, feed_cache: dict) -> str:
-    # Search state: (pending CP949 lead byte or 0, previous syllable for the bigram).
-    cost_of = m.cost
-    layer: dict[tuple[int, str | None], tuple[float, tuple | None]] = {(0, None): (0.0, None)}
-    for ch in text:
+# Bound of the model's step table: mojibake uses a few hundred characters, but a page
+# of arbitrary text must not grow it without limit.
+_MAX_STEPS = 100_000
+
+
+def _steps(m: _Model, state: int, ch: str) -> tuple[tuple, ...]:
+    """(extra, ns, out, first, cost, last, carries) per reading of ``ch`` after ``state``.
+
+    Pure in (state, ch), so kept on the model across words and pages: the search
+    then only adds costs.
+    """
+    key = (state, ch)
+    steps = m.steps.get(key)
+    if steps is None:
         rs = m.readings.get(ch)
         if rs is None:
             rs = m.readings[ch] = _readings(ch, m)
+        if len(m.steps) >= _MAX_STEPS:
+            m.steps.clear()
+        steps = m.steps[key] = tuple((extra, *_feed(m, state, bs)) for bs, extra in rs)
+    return steps
+
+
+def _viterbi(text: str, m: _Model) -> str:
+    # Search state: (pending CP949 lead byte or 0, previous syllable for the bigram).
+    cost_of = m.cost
+    costs = m._cost
+    layer: dict[tuple[int, str | None], tuple[float, tuple | None]] = {(0, None): (0.0, None)}
+    for ch in text:
         literal = _literal_cost(ch, m) if ord(ch) > 0xFF else None
         new: dict[tuple[int, str | None], tuple[float, tuple | None]] = {}
         for (state, prev), (cost, back) in layer.items():
-            for bs, extra in rs:
-                key = (state, bs)
-                fed = feed_cache.get(key)
-                if fed is None:
-                    fed = feed_cache[key] = _feed(m, state, bs)
-                ns, out, first, c, last, carries = fed
+            for extra, ns, out, first, c, last, carries in _steps(m, state, ch):
                 total = cost + extra + c
                 if first is not None:
-                    total += cost_of(prev, first)
+                    fc = costs.get((prev, first))
+                    total += fc if fc is not None else cost_of(prev, first)
                 nkey = (ns, prev if carries else last)
                 old = new.get(nkey)
                 if old is None or total < old[0]:
@@ -329,9 +348,16 @@ def _plausible(repaired: str, m: _Model) -> bool:
     return good >= 4 and bad * 5 <= good
 
 
-# Above this size a page is left as it is: the search costs about 50-100 µs per
+# Above this size a page is left as it is: the search costs about 20-50 µs per
 # character, and a stalled worker is worse than one unreadable page.
 _MAX_REPAIR_CHARS = 50_000
+# Words repeat within a page and across the pages of a site; a longer piece rarely does.
+_MAX_CACHED_WORD = 40
+
+
+@lru_cache(maxsize=8192)
+def _repair_word(word: str) -> str:
+    return _viterbi(word, _model())
 
 
 def repair_mojibake(text: str) -> str:
@@ -342,20 +368,17 @@ def repair_mojibake(text: str) -> str:
         return text
     try:
         m = _model()
-        feed_cache: dict = {}
-        words: dict[str, str] = {}
         out = []
         # A space or newline is byte 0x20/0x0A whatever the reading, never part of a
         # CP949 character, and resets the bigram context: the words between them are
-        # independent searches, and a page repeats many of its words.
+        # independent searches, and their repairs are kept (_repair_word).
         for piece in _SPLIT_RE.split(text):
             if _NEEDS_REPAIR_RE.search(piece) is None:
                 out.append(piece)
-                continue
-            fixed = words.get(piece)
-            if fixed is None:
-                fixed = words[piece] = _viterbi(piece, m, feed_cache)
-            out.append(fixed)
+            elif len(piece) <= _MAX_CACHED_WORD:
+                out.append(_repair_word(piece))
+            else:
+                out.append(_viterbi(piece, m))
         repaired = "".join(out)
     except Exception:  # never let a repair failure lose the article
         return text

@@ -41,6 +41,9 @@ class Rules:
     venue_suffixes: tuple[str, ...] = ()  # longest first: 서울 신라호텔, 완주테크노밸리 are places
     sectors: tuple[tuple[str, str], ...] = ()  # (surface, sector) longest surface first
     entity_stoplist: frozenset[str] = frozenset()
+    unit_titles: tuple[str, ...] = ()  # 본부장, 실장: department heads, fused with the department's name
+    delegations: tuple[str, ...] = ()  # 유치단, 사절단: a delegation stands for the body named before it
+    state_titles: dict[str, str] | None = None  # title of a state's signatory -> country it stands for when unnamed ("" none)
 
 
 @lru_cache(maxsize=1)
@@ -76,4 +79,7 @@ def load() -> Rules:
         venue_suffixes=tuple(sorted(_words("venue_suffixes.txt"), key=len, reverse=True)),
         sectors=tuple(sorted(((r[0], r[1]) for r in _rows("sectors.tsv")), key=lambda r: -len(r[0]))),
         entity_stoplist=frozenset(_words("entity_stoplist.txt")),
+        unit_titles=tuple(_words("unit_titles.txt")),
+        delegations=tuple(_words("delegations.txt")),
+        state_titles={r[0]: (r[1] if len(r) > 1 else "") for r in _rows("state_titles.tsv")},
     )

@@ -8,6 +8,7 @@ Parenthesised text right after a noun stays with that word (``paren``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 NOMINAL = frozenset({"NNP", "NNG", "SL", "SH", "SN", "XPN", "XSN", "NR"})
@@ -36,6 +37,14 @@ class Word:
 
 
 _LEGAL_MARKS = ("(주)", "㈜", "(株)")
+_LEGAL_MARK_RE = re.compile("|".join(map(re.escape, _LEGAL_MARKS)))  # marks cannot overlap
+
+
+def legal_marks(text: str) -> dict[int, int]:
+    """Start -> end of every (주)/㈜ marker: one regex pass instead of a test per token."""
+    return {m.start(): m.end() for m in _LEGAL_MARK_RE.finditer(text)}
+
+
 _PAIR_NOUNS = frozenset({"간", "사이"})  # A와 B 간: marks B as the second party
 
 
@@ -61,14 +70,15 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
     depth = 0
     paren_start = 0
     last_end = -1
+    legal_at = legal_marks(text)
+    nominal, proper = NOMINAL, PROPER
     for tok, sent in zip(tokens, sent_ids):
         form, tag, start = tok.form, tok.tag, tok.start
         end = start + tok.len
         if start < legal_until:
             continue
-        if text.startswith(_LEGAL_MARKS, start):
-            mark = next(m for m in _LEGAL_MARKS if text.startswith(m, start))
-            legal_until = start + len(mark)
+        if start in legal_at:
+            legal_until = legal_at[start]
             if cur is not None and cur.noun and last_end == start:
                 cur.legal = True
             else:
@@ -103,15 +113,15 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
             depth = 1
             paren_start = end
             continue
-        if not cur.rest and not cur.paren and tag in NOMINAL:
+        if not cur.rest and not cur.paren and tag in nominal:
             if not cur.noun:
                 cur.noun_start = start
             cur.noun_end = end
             cur.noun = text[cur.noun_start:end]
             cur.tags.append(tag)
-            if tag in PROPER or tok.oov:
+            if tag in proper or tok.oov:
                 cur.proper = True
-        elif cur.paren and not cur.rest and tag in NOMINAL and cur.noun:
+        elif cur.paren and not cur.rest and tag in nominal and cur.noun:
             # 꼰뚬(KONTUM)성: the noun continues after the parenthesis
             if len(form) == 2 and form[0] in _PLACE_ENDS and form[1] in _JOSA_ENDS:
                 cur.noun += form[0]  # 꼰뚬(KONTUM)성과: Kiwi reads 성과 (result) for 성 + 과
