@@ -403,9 +403,6 @@ def measure_pipeline(
             STREAMS_TOPIC_ARTICLES=t.articles, STREAMS_TOPIC_ENTITIES=t.entities,
             STREAMS_TOPIC_AGREEMENTS=t.agreements, STREAMS_TOPIC_DEADLETTER=t.deadletter,
             STREAMS_TOPIC_MERGED=t.merged, STREAMS_KIWI_WORKERS="1",
-            # Kafka's producer batching, as in production: one-record batches only keep
-            # Tansu's high watermarks right for table restores, which a bench never does.
-            STREAMS_PRODUCER_BATCH_BYTES=os.environ.get("STREAMS_PRODUCER_BATCH_BYTES", "16384"),
         )
         for i in range(workers):
             env = dict(base_env, STREAMS_WEB_PORT=str(free_port()), STREAMS_DATA_DIR=str(workdir / f"data-{i}"))

@@ -7,13 +7,10 @@ extraction thread (Kiwi is CPU-bound and must not stall heartbeats).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
-import threading
 import time
 import unicodedata
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
@@ -57,56 +54,9 @@ class Out:
     value: bytes
 
 
-class CleanBodies:
-    """``clean(body)`` of the articles between validation and extraction.
-
-    Validation cleans each body to hash it (``content_hash``) and extraction needs the
-    same cleaned body: this keeps it for the extraction to take, so cleaning runs once
-    per article. Bounded by total characters, oldest first out; a body that was
-    validated elsewhere or evicted is simply cleaned again. Thread-safe: validation
-    runs on the event loop, extraction in its own thread.
-    """
-
-    def __init__(self, max_chars: int = 4_000_000) -> None:
-        self.max_chars = max_chars
-        self._chars = 0
-        self._cleaned: OrderedDict[str, str] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def put(self, body: str, cleaned: str) -> None:
-        size = len(body) + len(cleaned)
-        if size > self.max_chars:
-            return
-        with self._lock:
-            old = self._cleaned.pop(body, None)
-            if old is not None:
-                self._chars -= len(body) + len(old)
-            self._cleaned[body] = cleaned
-            self._chars += size
-            while self._chars > self.max_chars:
-                key, value = self._cleaned.popitem(last=False)
-                self._chars -= len(key) + len(value)
-
-    def take(self, body: str) -> str | None:
-        """The cleaned body if it is kept (and forget it), else None."""
-        with self._lock:
-            cleaned = self._cleaned.pop(body, None)
-            if cleaned is not None:
-                self._chars -= len(body) + len(cleaned)
-            return cleaned
-
-    def __len__(self) -> int:
-        return len(self._cleaned)
-
-
-# One per process: content_hash (validation) fills it, Pipeline.extract empties it.
-cleaned_bodies = CleanBodies()
-
-
 def content_hash(article: ArticleIn) -> str:
     """Hash of the article's cleaned text: the same story under another id meets it."""
     text = clean(article.body)
-    cleaned_bodies.put(article.body, text)
     normalised = "".join(unicodedata.normalize("NFKC", text).split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:32]
 
@@ -146,11 +96,6 @@ class Pipeline:
         started = time.perf_counter()
         extractor = self._extractor_factory(num_workers=self.settings.kiwi_workers)
         extractor.extract_many([_WARMUP])
-        # Everything loaded so far (modules, Faust, the rule tables) lives as
-        # long as the process: keep it out of the collector, whose full passes over it
-        # would otherwise cost tens of ms every batch or two.
-        gc.collect()
-        gc.freeze()
         self.metrics.kiwi_load_duration.set(time.perf_counter() - started)
         self._extractor = extractor
         log.info("extractor loaded in %.1fs", time.perf_counter() - started)
@@ -186,9 +131,7 @@ class Pipeline:
         assert self._extractor is not None
         started = time.perf_counter()
         results = self._extractor.extract_many(
-            [article.for_extraction() for _, article in batch],
-            clean_bodies=[cleaned_bodies.take(article.body) for _, article in batch],
-            return_exceptions=True,
+            [article.for_extraction() for _, article in batch], return_exceptions=True
         )
         self.metrics.extraction_duration.observe(time.perf_counter() - started)
         self.metrics.batch_size.observe(len(batch))

@@ -100,10 +100,11 @@ class Settings:
     fetch_max_wait_s: float = 0.1
     broker_wait_s: float = 60.0  # give up starting when Kafka is unreachable this long
     # Producer batch size in bytes (aiokafka's max_batch_size). The embedded Tansu broker
-    # advances a partition's high watermark by one per record *batch*, so after batched
-    # writes its end offsets are too small and Faust stops restoring tables early (RocksDB:
-    # ConsistencyError on restart). One record per batch (1) keeps them right; the default
-    # is 1 on the embedded broker and aiokafka's 16384 on Kafka.
+    # advances a partition's high watermark by one per record *batch*, and serves a fetch
+    # only below it: after batched writes, a consumer resuming from a committed offset in
+    # the middle of a batch sees nothing more, and a RocksDB worker stops with a
+    # ConsistencyError on restart. One record per batch (1) keeps Tansu right; it is the
+    # default on the embedded broker, aiokafka's 16384 with STREAMS_BROKER (real Kafka).
     producer_batch_bytes: int = 16384
     # Processing
     batch_size: int = 32

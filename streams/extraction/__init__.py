@@ -20,7 +20,7 @@ from .text import clean
 
 EXTRACTOR_VERSION = "0.4.0"
 
-__all__ = ["Agreement", "Article", "Entity", "Extraction", "Extractor", "Party", "EXTRACTOR_VERSION", "clean"]
+__all__ = ["Agreement", "Article", "Entity", "Extraction", "Extractor", "Party", "EXTRACTOR_VERSION"]
 
 
 class Extractor:
@@ -35,25 +35,14 @@ class Extractor:
         return self.extract_many([article])[0]
 
     def extract_many(
-        self,
-        articles: Sequence[Article],
-        *,
-        clean_bodies: Sequence[str | None] | None = None,
-        return_exceptions: bool = False,
+        self, articles: Sequence[Article], *, return_exceptions: bool = False
     ) -> list[Extraction | Exception]:
         """Extract from a batch with one Kiwi call.
 
-        ``clean_bodies``, aligned with ``articles``, are bodies the caller already put
-        through ``clean`` (None where it did not): cleaning is then not done twice.
         With ``return_exceptions=True`` an article whose rules raise yields the
         exception in its slot instead of failing the whole batch.
         """
-        if clean_bodies is None:
-            clean_bodies = [None] * len(articles)
-        elif len(clean_bodies) != len(articles):
-            raise ValueError(f"{len(clean_bodies)} clean bodies for {len(articles)} articles")
-        texts = [compose(clean(a.title or ""), clean(a.body or "") if body is None else body)
-                 for a, body in zip(articles, clean_bodies)]
+        texts = [compose(clean(a.title or ""), clean(a.body or "")) for a in articles]
         tokens = self._analyzer.tokenize([t for t, _ in texts])
         results: list[Extraction | Exception] = []
         for article, (text, title_end), toks in zip(articles, texts, tokens):

@@ -111,7 +111,10 @@ class Deployment:
     def publish(self, messages: list[tuple[bytes | None, bytes]]) -> None:
         from kafka import KafkaProducer
 
-        p = KafkaProducer(bootstrap_servers=self.settings.broker_bootstrap, acks="all", max_request_size=8 << 20)
+        # one record per batch, like the workers here: Tansu serves fetches only below a
+        # high watermark it advances once per batch (see Settings.producer_batch_bytes)
+        p = KafkaProducer(bootstrap_servers=self.settings.broker_bootstrap, acks="all", max_request_size=8 << 20,
+                          batch_size=self.settings.producer_batch_bytes)
         for key, value in messages:
             p.send(self.topics.articles, key=key, value=value)
         p.flush()

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from streams.extraction import Article, Extraction, Extractor, clean
+from streams.extraction import Article, Extraction, Extractor
 
 _EXTRACTOR = Extractor(num_workers=1)  # one Kiwi for every example: loading it is slow
 
@@ -28,18 +28,3 @@ def test_batch_keeps_slots_aligned_with_return_exceptions():
     articles = [Article(id=str(i), body=b) for i, b in enumerate(["", "시는 협약을 체결했다.", "\x00"])]
     results = _EXTRACTOR.extract_many(articles, return_exceptions=True)
     assert [r.article_id for r in results] == ["0", "1", "2"]
-
-
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(body=st.one_of(st.text(max_size=200), _korean), title=st.one_of(st.just(""), _korean))
-def test_pre_cleaned_body_gives_the_same_extraction(body, title):
-    article = Article(id="p", body=body, title=title, published_at="2024-01-31")
-    assert _EXTRACTOR.extract_many([article], clean_bodies=[clean(body)]) == [_EXTRACTOR.extract(article)]
-
-
-def test_clean_bodies_align_with_articles():
-    articles = [Article(id="a", body="가람시는 협약을 체결했다."), Article(id="b", body="<p>나래시</p>")]
-    assert _EXTRACTOR.extract_many(articles, clean_bodies=[None, clean(articles[1].body)]) == \
-        _EXTRACTOR.extract_many(articles)
-    with pytest.raises(ValueError):
-        _EXTRACTOR.extract_many(articles, clean_bodies=[None])
