@@ -17,7 +17,6 @@ that the crash may have cut off. Mention counts can count a replayed article twi
 
 from __future__ import annotations
 
-import logging
 from collections import Counter, defaultdict
 from typing import Any, Iterator
 
@@ -30,8 +29,6 @@ from .app import app, settings
 from .errors import RejectedArticle
 from .index import activity_mentions, activity_timestamp, day_start, add_to_party, canonical_key, merge_report, party_summary, copy_targets
 from .records import decode_record, dumps
-
-log = logging.getLogger(__name__)
 
 _AGREEMENT_FIELDS = ("agreement_id", "article_id", "parties", "kind", "status", "signed_on", "venue", "sectors", "extracted_at")
 _ENTITIES_FIELDS = ("article_id", "entities")

@@ -121,7 +121,7 @@ def party_view(records: dict[str, dict[str, Any]], key: str) -> dict[str, Any]:
     for record in records.values():
         merged.update(record["agreements"])
         names.update((record["name"], *record["aliases"]))
-    agreements = sorted(merged.values(), key=lambda a: (a["signed_on"] or a["first_seen"][:10], a["agreement_id"]), reverse=True)
+    agreements = newest_first(merged.values(), len(merged))
     counter: dict[tuple[str, str], dict[str, Any]] = {}
     for a in agreements:
         for cp in a["counterparties"]:
