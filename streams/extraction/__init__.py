@@ -18,7 +18,7 @@ from .grouping import group_entities
 from .model import Agreement, Article, Entity, Extraction, Party
 from .text import clean
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 __all__ = ["Agreement", "Article", "Entity", "Extraction", "Extractor", "Party", "EXTRACTOR_VERSION"]
 

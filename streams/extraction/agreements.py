@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from operator import attrgetter
 
 from . import rules
 from .dates import announcement_date, last_date, signing_date
-from .document import Document
+from .document import Document, is_line_heading
+from .merging import merge
 from .entities import _NOT_ALIAS, Mention, classify, classify_name, list_item_name
 from .words import Word
 
@@ -32,11 +33,17 @@ _GROUP_NOUNS_LONGEST_FIRST = tuple(sorted(_GROUP_NOUNS, key=len, reverse=True))
 _GROUP_ENDINGS = tuple(g for g in _GROUP_NOUNS if len(g) > 1)  # 교육도시, 협력기업: descriptions, not names
 _DEMONSTRATIVE = frozenset({"이", "그", "해당"})  # 이 시장은: the mayor named before
 _VERB_TAGS = frozenset({"VV", "VA", "ETM", "EC", "EF"})
+_CONTEXT_SPAN = 12  # sentences over which the last date named still dates an undated signing
+_LOOKAHEAD = 3
+_DESCRIBED = 6  # sentences after a joint signing that may describe its counted members one by one
+_DOTS = re.compile("[·ㆍᆞ]")
+_OBJECT = re.compile(r"(?:\([^)]{0,20}\))?[을를]\s?")  # 협약(MOU)을 + reference word  # sentences after a signing that may list the members of a counted group
 _COUNT_IN = re.compile(r"(\d+)\s*(?:개|곳)")
 _MUTUAL = re.compile(r"양\s?[가-힣·]{1,6}\s?간|양측|쌍방")  # 양 도·성간, 양 기관 간: two parties sign
 _SUMMARY = re.compile(r"등\s*(?:모두|총)?\s*\d+\s*건")
 _LOCATED = ("소재", "소속")  # 서울소재 한빛관광: "based in", not part of the name
-_BOTH = re.compile(r"(?:두|양)\s?(?:회사|기업|기관|도시|단체|지역|사|측)(?:는|은|가|이|도)\s")
+# "두 회사는", "이들 기관은": the parties last named
+_BOTH = re.compile(r"(?:(?:두|양)\s?(?:회사|기업|기관|도시|단체|지역|사|측)|이들(?:\s?(?:기관|기업|회사|단체|도시))?)(?:는|은|가|이|도)\s")
 _EARLIER = re.compile(r"에\s*이어\s*(?:\S+\s*)?(?:\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*번째")
 _EACH = re.compile(r"각각|각기")
 _N_DOCS = re.compile(r"(\d+)\s*건")
@@ -84,6 +91,8 @@ class Found:
     year: int | None = None  # a year named before the verb ("지난 2010년 … 체결한")
     copy: int = 0  # n-th of several documents the sentence reports between the same parties
     summary: bool = False  # "… 등 2건의 양해각서를 체결": a sum-up of documents the article details
+    counted: bool = False  # "A와 B는 12건의 MOU를 체결": documents counted, not named
+    reference: bool = False  # "B와의 협약을 시작으로": an agreement referred to, not reported
 
 
 def _role(w: Word, nxt: Word | None, triggers: re.Pattern) -> str:
@@ -117,12 +126,14 @@ class AgreementFinder:
         self._people: list[Mention] = []  # PERSON mentions of the document being read
         self._adhoc_ok = False
         self._title_owner: dict[str, Mention] = {}
+        self._bodies: dict[str, Mention] = {}  # ORG/LOC mentions of the document by name
 
     def find(self, doc: Document) -> list[Found]:
         found: list[Found] = []
         self._people = [m for m in doc.mentions if m.type == "PERSON"]
         # "이 시장은": a bare title stands for the body of the person who holds it in the article
         bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "LOC")}
+        self._bodies = bodies
         self._title_owner = {}
         for p in self._people:
             if not p.title or not p.affiliation:
@@ -140,7 +151,7 @@ class AgreementFinder:
             if aff in bodies:
                 self._title_owner.setdefault(p.title, bodies[aff])
         topic: Mention | None = None
-        context_date = None
+        context_date, context_at = None, 0
         by_sentence: dict[int, list[list[Word]]] = {}
         for run in doc.phrases:
             by_sentence.setdefault(run[0].sent, []).append(run)
@@ -152,23 +163,28 @@ class AgreementFinder:
             self._adhoc_ok = verb is not None
             slots = self._slots(doc, by_sentence.get(sent, []))
             if verb is not None:
-                new = self._signings(doc, sent, verbs, slots, topic, context_date, by_sentence, found)
+                signers = self._resolve_groups(doc, sent, slots, by_sentence)
+                if sent - context_at > _CONTEXT_SPAN:
+                    context_date = None  # a date many sentences back dates another event
+                new = self._signings(doc, sent, verbs, signers, topic, context_date, found)
                 sectors = self._sectors(doc, sent)
                 for f in new:
                     f.headline = start < doc.title_end
                     f.sectors = sectors
                 found.extend(new)
             if start >= doc.title_end:
-                context_date = last_date(sentence, doc.published) or context_date
+                dated = last_date(sentence, doc.published)
+                if dated is not None:
+                    context_date, context_at = dated, sent
             slots = [s for s in slots if s.party.type != "GROUP"]
             subj = [s.party for s in slots if s.role == "subj" and not s.party.adhoc]
             if subj:
                 topic = subj[0]
             elif topic is None and slots and not slots[0].party.adhoc:
                 topic = slots[0].party
-        return _merge(found, self.data.org_words)
+        return merge(found, self.data.org_words)
 
-    def _signings(self, doc, sent, verbs, slots, topic, context_date, by_sentence, found) -> list[Found]:
+    def _signings(self, doc, sent, verbs, slots, topic, context_date, found) -> list[Found]:
         """The agreements of one signing sentence, one or more signing clauses."""
         start = doc.sentences[sent][0]
         sentence = doc.text[start:doc.sentences[sent][1]]
@@ -178,9 +194,6 @@ class AgreementFinder:
             # "두 회사는 2024년 … MOU를 맺은 바 있다": the two parties last named
             new = self._agreements(doc, start, sentence, verb, [], None, context_date, parties=found[-1].parties)
         if not new:
-            # "유망기업 4곳과 … 체결했다. … A·B·C·D 등 4개 기업은": the partners are named next
-            new = self._partners_named_next(doc, sent, start, sentence, verb, slots, topic, context_date, by_sentence)
-        if not new:
             new = self._host_partner(doc, start, sentence, verb, slots, topic, context_date)
         for prev, later in zip(verbs, verbs[1:]):
             if _clause_start(doc, start, start + later[0]) >= start + prev[1]:
@@ -188,20 +201,52 @@ class AgreementFinder:
                 new.extend(self._agreements(doc, start, sentence, later, slots, topic, context_date))
         return new
 
-    def _partners_named_next(self, doc, sent, start, sentence, verb, slots, topic, context_date, by_sentence):
-        """Partners counted in the signing sentence (4곳과) and listed in the next one with the same count."""
-        count = _group_count(doc, next((s for s in slots if s.role == "with_group"), None))
-        hub = next((s.party for s in slots if s.role == "subj" and s.party.start < start + verb[0]), None) or topic
-        if count is None or hub is None or sent + 1 >= len(doc.sentences):
-            return []
-        listed: list[Mention] = []
-        for s in self._slots(doc, by_sentence.get(sent + 1, [])):
-            if s.role == "list":
-                listed.append(s.party)
-            elif s.role == "subj_group" and _group_count(doc, s) == count == len(listed):
-                return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[hub, *listed])
-            else:
-                listed = []
+    def _resolve_groups(self, doc: Document, sent: int, slots: list[Slot], by_sentence) -> list[Slot]:
+        """"A와 B, C협회 6개 회원사가 … 체결. … X, Y, … 등 6곳은": a counted group that no list before it
+        fills stands for the list of as many names closed by the same count in one of the next sentences."""
+        out: list[Slot] = []
+        for s in slots:
+            count = _group_count(doc, s) if s.party.type == "GROUP" else None
+            listed = next((n for n, prev in enumerate(reversed(out)) if prev.role != "list"), len(out))
+            unfilled = bool(count) and listed < count  # "A, B, C 등 3개 기업과" is filled by its own list
+            items = self._listed_later(doc, sent, count, by_sentence) if unfilled else []
+            if not items and unfilled and s.role == "with_group" and _JOINT.search(doc.text, *doc.sentences[sent]):
+                items = self._described_next(doc, sent, count, by_sentence)
+            if not items:
+                out.append(s)
+                continue
+            if out and out[-1].role == "other" and out[-1].word >= s.word - 2:
+                out.pop()  # 협회 6개 회원사: the body that owns the group does not sign
+            w = doc.words[s.word]
+            role = "with" if s.role == "with_group" else "subj"
+            for n, m in enumerate(items):
+                stand_in = replace(m, start=w.noun_start, end=w.noun_end, sent=w.sent, first=s.word, last=s.word,
+                                   aliases=list(m.aliases))
+                out.append(Slot(stand_in, role if n == len(items) - 1 else "list", s.word))
+        return out
+
+    def _described_next(self, doc: Document, sent: int, count: int, by_sentence) -> list[Mention]:
+        """"5개 기업과 합동 협약을 맺었다. … 로봇 업체인 ㈜X는 …에 공장을 짓는다": the members of
+        a joint signing's counted group are the organisations the next sentences are about."""
+        items: list[Mention] = []
+        for k in range(sent + 1, min(sent + 1 + _DESCRIBED, len(doc.sentences))):
+            if self._verbs(doc.text[slice(*doc.sentences[k])]):
+                break  # another signing: its own parties
+            items.extend(s.party for s in self._slots(doc, by_sentence.get(k, []))
+                         if s.role == "subj" and s.party.type == "ORG")
+        return _unique(items)[:count]
+
+    def _listed_later(self, doc: Document, sent: int, count: int, by_sentence) -> list[Mention]:
+        """The names of a list closed by ``count`` (X, Y, Z 등 3곳은) in one of the next sentences."""
+        for k in range(sent + 1, min(sent + 1 + _LOOKAHEAD, len(doc.sentences))):
+            listed: list[Mention] = []
+            for s in self._slots(doc, by_sentence.get(k, [])):
+                if s.role == "list" and s.party.type != "GROUP":
+                    listed.append(s.party)
+                elif s.party.type == "GROUP" and _group_count(doc, s) == count == len(listed):
+                    return listed
+                else:
+                    listed = []
         return []
 
     def _host_partner(self, doc, start, sentence, verb, slots, topic, context_date):
@@ -249,13 +294,16 @@ class AgreementFinder:
                 if items:
                     continue
             if party is None:
-                role = _counted_group(doc, run)
+                role = _counted_group(doc, run, self.data)
                 if role:  # "A, B, C 등 3개 기업과": the count closes the list before it
                     w = run[-1]
                     out.append(Slot(Mention("GROUP", w.noun, w.noun_start, w.noun_end, w.sent, last, last), role, last))
                 continue
             nxt = doc.words[last + 1] if last + 1 < len(doc.words) else None
-            out.append(Slot(party, _role(run[-1], nxt, self.data.trigger_re), last))
+            role = _role(run[-1], nxt, self.data.trigger_re)
+            if role == "other" and is_line_heading(doc.text, run[-1]):
+                role = "subj"  # "- X: 서울에 위치. … Y와 협약을 체결": the line is about X
+            out.append(Slot(party, role, last))
         for i, a in enumerate(out):
             # "X가 … 개막한 가운데 A와 B가": X is the subject of another predicate (places in between don't count)
             b = next((x for x in out[i + 1:] if x.role != "other"), None)
@@ -301,8 +349,11 @@ class AgreementFinder:
 
     def _head(self, doc: Document, first: int, last: int) -> Mention | None:
         m = doc.mention_at.get(last)
-        if m is not None and m.type in ("ORG", "LOC") and m.first >= first:
+        if m is not None and m.type in ("ORG", "LOC") and (m.first >= first or _one_name(doc, m.first, first)):
             return m
+        longer = doc.mention_at.get(last + 1)
+        if longer is not None and longer.first <= last and _one_name(doc, longer.first, last + 1):
+            return None  # 미르대학교(다온) of 미르대학교(다온) 미래혁신연구소: part of the next phrase's name
         if m is not None and m.type == "PERSON" and m.start < doc.words[last].noun_end:
             return None  # (a person named in parentheses after the party does not hide it)
         for p in self._people:
@@ -313,7 +364,8 @@ class AgreementFinder:
                     # 멕시코 외교부장관: the ministry of the country named, not the country
                     return self._represented(doc, p) or aff[-1]
                 return aff[-1] if aff else (self._genitive_owner(doc, first, p.sent) or self._represented(doc, p)
-                                            or _visited_body(doc, p))
+                                            or _visited_body(doc, p) or self._headed_place(doc, p)
+                                            or self._named_elsewhere(p))
         w = doc.words[last]
         if w.noun.endswith(self.data.delegations):
             # 전라남도 투자 유치단이: the delegation signs for the body that sent it
@@ -340,8 +392,10 @@ class AgreementFinder:
                 owner = self._state_body(doc, w.noun[:t.start()], t.group(0), w.noun_start, w.noun_start + t.start(),
                                          w.sent, last, last)
             return owner
+        if all(part in self.data.titles for part in _DOTS.split(w.noun)):
+            return None  # 회장ㆍ사장: titles joined by a middle dot
         marked = w.noun == "사" and last > first  # 블루 에어로닉스 사와: the company marker after a name
-        if (not (w.proper or marked) or w.noun.isdigit() or self.data.trigger_re.fullmatch(w.noun)
+        if (not (w.proper or marked) or w.noun[0].isdigit() or self.data.trigger_re.fullmatch(w.noun)
                 or (w.noun.isascii() and len(w.noun) < 2) or _QUOTED.match(doc.text, max(0, w.noun_start - 1))):
             return None
         # an unknown proper noun in a party slot is an organisation (한결, 다온, 서울 미르텍)
@@ -353,6 +407,23 @@ class AgreementFinder:
         doc.mentions.append(adhoc)
         doc.mention_at[last] = adhoc
         return adhoc
+
+    def _named_elsewhere(self, p: Mention) -> Mention | None:
+        """김영수 미르시장: the body of the title is named elsewhere in the article (미르); it signs here."""
+        body = self._bodies.get(p.affiliation or "")
+        if body is None:
+            return None
+        return replace(body, start=p.start, end=p.end, sent=p.sent, first=p.first, last=p.last,
+                       aliases=list(body.aliases))
+
+    def _headed_place(self, doc: Document, p: Mention) -> Mention | None:
+        """가람도는 … 홍길동 지사는: a place head named without a place heads the last place of that kind."""
+        ending = self.data.place_heads.get(p.title or "") if not p.affiliation else None
+        if not ending:
+            return None
+        places = [m for m in doc.mentions if m.type == "LOC" and m.start < p.start
+                  and m.name.endswith(ending) and len(m.name) > len(ending)]
+        return max(places, key=_START, default=None)
 
     def _counted_documents(self, sentence: str, verb_start: int) -> list[str]:
         """``총 6건의 양해각서와 1건의 계약서를 교환``: one kind per counted document (two or more);
@@ -419,9 +490,13 @@ class AgreementFinder:
             lo = out[-1][1] if out else 0
             if v.start() < lo:
                 continue
-            near = [t for t in triggers if lo <= t.start() and t.end() <= v.start() and (
-                _gap(sentence, t.end(), v.start()) <= 40 or _TOPIC_AFTER.match(sentence, t.end()))]
-            if not near and not out:
+            if v.group(0) in self.data.reference_words:
+                # "협약을 시작으로": only right after its agreement noun
+                near = [t for t in triggers if lo <= t.start() and _OBJECT.fullmatch(sentence, t.end(), v.start())]
+            else:
+                near = [t for t in triggers if lo <= t.start() and t.end() <= v.start() and (
+                    _gap(sentence, t.end(), v.start()) <= 40 or _TOPIC_AFTER.match(sentence, t.end()))]
+            if not near and not out and v.group(0) not in self.data.reference_words:
                 near = [t for t in triggers if t.start() >= v.end() and t.start() - v.end() <= 6]
             if not near:
                 continue
@@ -434,6 +509,8 @@ class AgreementFinder:
         return out
 
     def _status(self, doc: Document, start: int, verb_start: int, verb_end: int, sentence: str) -> str:
+        if sentence[verb_start:verb_end] in self.data.reference_words:
+            return "signed"  # "B와의 협약을 시작으로 … 할 계획이다": the agreement is the past starting point
         if self.data.planned_re.search(sentence, max(0, verb_start - 2), verb_end + 30):
             return "planned"
         if start < doc.title_end:
@@ -464,10 +541,15 @@ class AgreementFinder:
         frames = _frames(head, doc)
         if frames and not frames[0][0] and subj_before:
             frames[0][0].append(subj_before[-1].party)
+        if frames and not frames[0][0]:
+            relative = _relative_subject(doc, slots, at)
+            if relative is not None:
+                frames[0][0].append(relative)
         status = self._status(doc, start, verb_start, verb_end, sentence)
         own_date = True
         date = signing_date(sentence, verb_start, doc.published, context_date)
-        if status == "planned" or _ANNIVERSARY.match(sentence, verb_end):
+        reference = sentence[verb_start:verb_end] in self.data.reference_words
+        if status == "planned" or reference or _ANNIVERSARY.match(sentence, verb_end):
             date = None
         elif date is not None:
             date = date.isoformat()
@@ -495,10 +577,13 @@ class AgreementFinder:
                 groups = [[hub, p] for p in tail if p.name != hub.name]
                 frames = [([hub], tail)]
         if not groups:
-            separately = _SEPARATELY.search(sentence) and not _JOINT.search(sentence)
+            separately = reference or (_SEPARATELY.search(sentence) and not _JOINT.search(sentence))
+            hubless = not any(s.role in ("pair", "subj") for s in head)
             for subj, with_ in frames:
                 if not subj and topic is not None and with_:
                     subj = [topic]
+                if not subj and hubless:
+                    continue  # "A·B와 협약 체결" with nobody named before: the partners without their hub
                 if separately and len(subj) == 1 and len(with_) > 1:
                     groups.extend([subj[0], p] for p in with_)
                 elif separately and len(with_) == 1 and len(subj) > 1:
@@ -513,8 +598,8 @@ class AgreementFinder:
             copies = max(bullets, int(n.group(1)) if n else 1, 1)
             copies = min(copies, 10)
         kinds = [kind] * copies
-        if len(groups) == 1 and len(_unique(groups[0])) == 2:
-            kinds = self._counted_documents(sentence, verb_start) or kinds
+        counted = len(groups) == 1 and len(_unique(groups[0])) == 2 and self._counted_documents(sentence, verb_start)
+        kinds = counted or kinds
         evidence = sentence.strip()
         venue = _venue(doc, start, at)
         out = []
@@ -532,7 +617,8 @@ class AgreementFinder:
                     k = "sister_city"  # 우호 교류 협정 between cities
                 out.append(Found(parties, k, status, evidence, date, venue, own_date=own_date,
                                  year=_year_before(sentence, verb_start), copy=copy,
-                                 summary=_SUMMARY.search(sentence, 0, verb_start) is not None))
+                                 summary=_SUMMARY.search(sentence, 0, verb_start) is not None,
+                                 counted=bool(counted), reference=reference))
         return out
 
 
@@ -603,6 +689,19 @@ def _outside_titles(sentence: str, start: int, slots: list[Slot], triggers: re.P
         return slots
     outside = [s for s in slots if not any(a <= s.party.start < b for a, b in quotes)]
     return outside if any(s.role in ("subj", "with") for s in outside) else slots
+
+
+def _one_name(doc: Document, lo: int, hi: int) -> bool:
+    """Words lo..hi-1 carry nothing after their noun but a parenthesis: one name goes on past them."""
+    return all(not w.rest and not w.sep and not w.josa for w in doc.words[lo:hi])
+
+
+def _relative_subject(doc: Document, slots: list[Slot], at: int) -> Mention | None:
+    """"B와 협정을 체결했던 A는": the party right after a signing verb in relative form is its subject."""
+    k = bisect_right(doc.words, at, key=_START) - 1
+    if k < 0 or not any(t == "ETM" for _, t in doc.words[k].rest):
+        return None
+    return next((s.party for s in slots if s.party.first == k + 1 and s.role == "subj"), None)
 
 
 def _predicate_between(doc: Document, lo: int, hi: int) -> bool:
@@ -694,96 +793,39 @@ def _unique(parties: list[Mention]) -> list[Mention]:
     return list(seen.values())
 
 
-def _merge(found: list[Found], generic: frozenset[str] = frozenset()) -> list[Found]:
-    """One entry per (parties, kind, status); a headline summary of body agreements is dropped."""
-    # (a body party "베트남 건설부" also covers the headline's "건설부", "벨마운트시" covers "벨마운트")
-    body_parties = {n for f in found if not f.headline for p in f.parties for n in (p.name, p.name.split()[-1])}
-    found = [f for f in found if not f.headline or not all(
-        p.name in body_parties or any(b.startswith(p.name) for b in body_parties) for p in f.parties)]
-    found = _one_signing_many_names(found, generic)
-    detailed = [f for f in found if not f.summary]
-    found = [f for f in found if not f.summary or not any(
-        _same_name(p.name, q.name) for d in detailed for p in f.parties for q in d.parties)]
-    out: dict[tuple, Found] = {}
-    for f in found:
-        key = (frozenset(_party_key(p.name, generic) for p in f.parties), f.kind, f.status, f.copy)
-        prev = out.get(key)
-        if prev is not None and f.year and f.year != (prev.year or (int(prev.signed_on[:4]) if prev.signed_on else None)):
-            out.setdefault(key + (f.year,), f)  # an earlier tie between the same parties (2010년 협정)
-        elif prev is None:
-            out[key] = f
-        elif prev.signed_on is None and f.signed_on is not None:
-            out[key] = f
-        elif prev.signed_on and f.signed_on and prev.signed_on != f.signed_on and f.own_date and not prev.own_date:
-            out[key] = f  # the sentence that dates the signing itself wins over a carried-over date
-    return list(out.values())
-
-
-def _one_signing_many_names(found: list[Found], generic: frozenset[str]) -> list[Found]:
-    """A city tie (우호협력도시 협약) and the document signed for it (우호협력의향서) between the same
-    parties, not dated apart, are one signing: the named document's kind wins over sister_city."""
-    documents = [f for f in found if f.kind != "sister_city" and not f.year]
-    return [f for f in found if f.kind != "sister_city" or f.year or not any(
-        _same_parties(f, d, generic) and (f.signed_on == d.signed_on or (
-            f.signed_on and d.signed_on and not (f.own_date and d.own_date)))  # (a carried-over date)
-        for d in documents)]
-
-
-def _same_parties(a: Found, b: Found, generic: frozenset[str]) -> bool:
-    """The same parties, a name also matching its longer form (벨마운트 / 벨마운트시)."""
-    if len(a.parties) != len(b.parties):
-        return False
-    names = [_party_key(p.name, generic) for p in b.parties]
-    return all(any(_same_name(n, x) for x in names) for n in (_party_key(p.name, generic) for p in a.parties))
-
-
-def _same_name(a: str, b: str) -> bool:
-    """벨마운트 / 벨마운트시 (one extends the other), 고양시 / 고양특례시 (same stem and ending)."""
-    if a == b:
-        return True
-    if len(a) < 2 or len(b) < 2:
-        return False
-    return a.startswith(b) or b.startswith(a) or (a[:2] == b[:2] and a[-1] == b[-1])
-
-
-def _party_key(name: str, generic: frozenset[str]) -> str:
-    """산둥성 정부 and 산둥성 name the same party (a place and its generic body)."""
-    words = name.split()
-    return words[0] if len(words) == 2 and words[1] in generic else name
-
-
 def _year_before(sentence: str, verb_start: int) -> int | None:
     years = _YEAR.findall(sentence, 0, verb_start)
     return int(years[-1]) if years else None
 
 
 def _group_count(doc: Document, slot: Slot | None) -> int | None:
-    """The number in a counted group slot: 4곳과, 4개 기업은."""
+    """The number in a counted group slot: 4곳과, 4개 기업은, 5개 기업 대표와."""
     if slot is None:
         return None
     w = doc.words[slot.word]
-    lo = doc.words[slot.word - 1].start if slot.word > 0 else w.start
-    m = _COUNT_IN.search(doc.text, lo, w.noun_end)
-    return int(m.group(1)) if m else None
+    lo = doc.words[max(0, slot.word - 2)]
+    found = list(_COUNT_IN.finditer(doc.text, lo.start if lo.sent == w.sent else w.start, w.noun_end))
+    return int(found[-1].group(1)) if found else None
 
 
-def _counted_group(doc: Document, run: list[Word]) -> str | None:
+def _counted_group(doc: Document, run: list[Word], data: rules.Rules) -> str | None:
     """``등 3개 기업과`` → with_group, ``등 4개 기관은`` → subj_group; else None."""
     last = run[-1]
     noun = last.noun
+    josa = last.josa
+    if len(run) > 1 and noun in data.titles and run[-2].noun.endswith(_GROUP_NOUNS_LONGEST_FIRST):
+        last = run[-2]  # 5개 기업 대표와: the heads of the counted bodies sign for them
+        noun = last.noun
     if not noun.endswith(_GROUP_NOUNS_LONGEST_FIRST):  # one C call settles most phrases
         return None
     head = next(g for g in _GROUP_NOUNS_LONGEST_FIRST if noun.endswith(g))
     count = noun[: -len(head)].strip()
-    if count:
-        if not _COUNT.match(count):
-            return None
-    else:
+    if not count or not _COUNT.match(count):
+        # 4곳, 6개 회원사: the count is the word before (a describing noun may precede the group noun)
         k = _index(doc, last)
         prev = doc.words[k - 1] if k > 0 else None
         if prev is None or prev.sent != last.sent or not _COUNT.match(doc.text[prev.start:prev.end]):
             return None
-    josa = last.josa
     if josa.startswith(_WITH):
         return "with_group"
     if josa in _SUBJ:

@@ -57,6 +57,9 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     _promote_list_members(words, mentions, data)
     _foreign_people(words, mentions, data)
     _credit_lines(text, words, mentions, data)
+    _qualified_names(text, words, mentions)
+    _line_headings(text, words, mentions, data)
+    _named_again(words, mentions)
     mentions.sort(key=lambda m: m.start)
     mention_at: dict[int, Mention] = {}
     for m in mentions:
@@ -90,6 +93,55 @@ def _promote_list_members(words: list[Word], mentions: list[Mention], data: rule
     mentions.sort(key=lambda m: m.start)
 
 
+_QUALIFIER = re.compile(r"^[가-힣]{1,4}$")
+
+
+def _qualified_names(text: str, words: list[Word], mentions: list[Mention]) -> None:
+    """미르대학교(다온) 미래혁신연구소: a body qualified in parentheses and the unit named
+    right after it are one organisation."""
+    by_first = {m.first: m for m in mentions if m.type == "ORG"}
+    for outer in [m for m in mentions if m.type == "ORG" and m.first == m.last]:
+        w = words[outer.last]
+        inner = by_first.get(outer.last + 1)
+        if (inner is None or w.rest or w.sep or not _QUALIFIER.match(w.paren) or inner.sent != outer.sent
+                or text[w.end:inner.start] != " "):
+            continue
+        mentions.remove(outer)
+        mentions.remove(inner)
+        mentions.append(Mention("ORG", text[outer.start:inner.end], outer.start, inner.end, outer.sent,
+                                outer.first, inner.last))
+
+
+_HEADING_LEAD = re.compile(r"[\s\-*•·□■◆◇○●▶▷>#]*$")
+
+
+def is_line_heading(text: str, w: Word) -> bool:
+    """"- 한빛항(韓光港): 서울에 위치": a name opening its line before a colon is what the line is about."""
+    if not w.rest or w.rest[0] != (":", "SP") or w.josa:
+        return False
+    return _HEADING_LEAD.match(text, text.rfind("\n", 0, w.start) + 1, w.start) is not None
+
+
+def _line_headings(text: str, words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
+    taken = {k for m in mentions for k in range(m.first, m.last + 1)}
+    for k, w in enumerate(words):
+        if w.noun and k not in taken and is_line_heading(text, w) and classify(w, data) == "P":
+            aliases = [w.paren] if w.paren else []
+            mentions.append(Mention("ORG", w.noun, w.noun_start, w.noun_end, w.sent, k, k, aliases))
+
+
+def _named_again(words: list[Word], mentions: list[Mention]) -> None:
+    """An organisation recognised once (QMX(Quantum Mobility Xpress)) is that organisation wherever
+    the article names it again as a bare word (QMX 는 …)."""
+    names = {m.name for m in mentions if m.type == "ORG" and m.first == m.last and " " not in m.name}
+    if not names:
+        return
+    taken = {k for m in mentions for k in range(m.first, m.last + 1)}
+    for k, w in enumerate(words):
+        if w.noun in names and k not in taken:
+            mentions.append(Mention("ORG", w.noun, w.noun_start, w.noun_end, w.sent, k, k))
+
+
 # -- word repairs before entity rules ------------------------------------------------------------
 
 def _repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
@@ -97,6 +149,7 @@ def _repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]
     and an organisation whose name starts with a ·-joined compound (대·중소기업·농어업협력재단)."""
     out: list[Word] = []
     for w in words:
+        _unknown_company(w, text, data)
         noun = w.noun
         if (not noun and w.rest and all(t.startswith("J") for _, t in w.rest) and out and out[-1].noun
                 and not out[-1].josa and not out[-1].rest and not out[-1].sep and out[-1].sent == w.sent
@@ -133,6 +186,37 @@ def _repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]
 
 
 _PROVINCE_ENDINGS = ("남도", "북도", "자치도", "특별자치도")
+_NAME_PIECES = frozenset({"MM", "MAG", "XSN", "XPN", "XR", "NNG", "NNP", "NR", "NNB", "IC"})  # Kiwi's cuts of an unknown name
+_INNER_JOSA = frozenset({"JKB", "JKS", "JKO", "JX", "JC", "JKG"})
+
+
+def _unknown_company(w: Word, text: str, data: rules.Rules) -> None:
+    """새별전자가 (새/MM 별/XSN 전자), 청솔바이오는 (청/솔/바이오), 가나다로문화촉진회 (가나다/NNG 로/JKB …):
+    an unknown name that Kiwi cut into pieces before a company ending is one proper noun."""
+    if w.noun and not w.proper and w.pieces and _company_ending(w.noun, data, 4):
+        w.proper = True
+    if w.paren or len(w.rest) < 2:
+        return
+    cut = next((j for j in range(len(w.rest) - 1, -1, -1) if w.rest[j][1] in ("NNG", "NNP")), None)
+    if cut is None or any(not t.startswith("J") for _, t in w.rest[cut + 1:]):
+        return
+    pieces = _NAME_PIECES | _INNER_JOSA if w.noun else _NAME_PIECES
+    if any(t not in pieces for _, t in w.rest[:cut]):
+        return
+    start = w.noun_start if w.noun else w.start
+    name = w.noun + "".join(f for f, _ in w.rest[:cut + 1])
+    if not text.startswith(name, start) or not _company_ending(name, data, 12 if w.noun else 5):
+        return
+    w.noun, w.noun_start, w.noun_end, w.proper, w.tags = name, start, start + len(name), True, ["NNP"]
+    w.rest = w.rest[cut + 1:]
+    w.josa = "".join(f for f, _ in w.rest)
+
+
+def _company_ending(noun: str, data: rules.Rules, longest: int) -> bool:
+    """``noun`` ends with an organisation suffix of two syllables or more after at most ``longest``
+    syllables (투자청's 청 is too short to tell a cut name)."""
+    return noun.endswith(data.long_suffixes) and any(
+        noun.endswith(suffix) and 1 <= len(noun) - len(suffix) <= longest for suffix in data.long_suffixes)
 
 
 def _strong_org(noun: str, data: rules.Rules) -> bool:

@@ -210,6 +210,15 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             m = Mention("PERSON", p.group(2), w.noun_end, w.end, w.sent, base + i, base + i)
             m.title, m.affiliation = p.group(1), w.noun
             out.append(m)
+            if classes[i] == "P" and not used[i] and p.group(1) in data.head_titles:
+                # 다온랩(대표 이수진): a name whose head is given in parentheses is an organisation
+                out.append(Mention("ORG", w.noun, w.noun_start, w.noun_end, w.sent, base + i, base + i))
+        elif w.paren and classes[i] in "PD" and not used[i]:
+            acronym = _spelled_out(w.noun, w.paren)
+            if acronym:  # QMX(Quantum Mobility Xpress, …有限公司): an acronym with its company name
+                names = [x.strip() for x in w.paren.split(",") if x.strip()]
+                start = w.noun_end - len(acronym)
+                out.append(Mention("ORG", acronym, start, w.noun_end, w.sent, base + i, base + i, names))
     for m in out:
         if m.type == "PERSON":
             continue
@@ -219,6 +228,23 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             m.aliases.append(alias)
     out.sort(key=lambda m: m.start)
     return out
+
+
+_ENUMERATOR = re.compile(r"^\d{1,2}(?=[A-Z])")  # ④QMX: a list number NFKC turned into a digit
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_COMPANY_GLOSS = re.compile(r"(?:公司|集团|集團|株式会社|Inc\.?|Corp\.?|Ltd\.?)$")
+
+
+def _spelled_out(noun: str, paren: str) -> str | None:
+    """The acronym when the parentheses spell it out (Quantum Mobility Xpress) or give its company name."""
+    acronym = _ENUMERATOR.sub("", noun)
+    if not _ACRONYM.match(acronym):
+        return None
+    items = [x.strip() for x in paren.split(",")]
+    initials = "".join(w[0] for w in items[0].split() if w[:1].isupper())
+    if initials == acronym.replace("&", "") or any(_COMPANY_GLOSS.search(x) for x in items):
+        return acronym
+    return None
 
 
 def _unit_titles(words: list[Word], classes: str, data: rules.Rules) -> str:

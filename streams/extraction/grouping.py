@@ -17,6 +17,7 @@ from .money import amounts
 from .model import Entity
 
 _SPACE = re.compile(r"\s+")
+_UNIVERSITY = re.compile(r"대학교?$")
 
 
 def norm(name: str) -> str:
@@ -36,7 +37,9 @@ def is_short_form(short: str, full: str) -> bool:
         # 서울시립대 → 서울시립대학교; 공주 → 공주시 (a bare two-syllable prefix only before a place suffix)
         return len(s) >= 3 or (len(f) == len(s) + 1 and f[-1] in "시군구성도주")
     if s[-1] != f[-1]:
-        return False
+        f = _UNIVERSITY.sub("대", f)  # 한빛여대 → 한빛여자대학교: 대 stands for 대학(교)
+        if s[-1] != f[-1]:
+            return False
     it = iter(f)
     return all(ch in it for ch in s)
 

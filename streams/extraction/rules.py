@@ -26,11 +26,12 @@ def _words(name: str) -> list[str]:
 class Rules:
     triggers: dict[str, str]  # trigger word -> agreement kind
     trigger_re: re.Pattern
-    signing_re: re.Pattern
+    signing_re: re.Pattern  # signing verbs and reference words
     planned_re: re.Pattern
     titles: frozenset[str]
     title_re: re.Pattern  # a title at the end of a word (공주시장 -> 시장)
     org_suffixes: tuple[tuple[str, bool], ...]  # (suffix, strong), longest first
+    long_suffixes: tuple[str, ...]  # suffixes of two syllables or more, for one str.endswith call
     org_words: frozenset[str]
     ministry_re: re.Pattern
     places: dict[str, str]  # name -> kind
@@ -44,6 +45,9 @@ class Rules:
     unit_titles: tuple[str, ...] = ()  # 본부장, 실장: department heads, fused with the department's name
     delegations: tuple[str, ...] = ()  # 유치단, 사절단: a delegation stands for the body named before it
     state_titles: dict[str, str] | None = None  # title of a state's signatory -> country it stands for when unnamed ("" none)
+    reference_words: frozenset[str] = frozenset()  # 협약을 시작으로: the agreement is done, no verb reports it
+    place_heads: dict[str, str] | None = None  # 지사 -> 도: a bare governor heads the province last named
+    head_titles: frozenset[str] = frozenset()  # 대표, 총장: "X(대표 홍길동)" makes X an organisation
 
 
 @lru_cache(maxsize=1)
@@ -64,11 +68,13 @@ def load() -> Rules:
     return Rules(
         triggers=triggers,
         trigger_re=re.compile("|".join(sorted(map(re.escape, triggers), key=len, reverse=True))),
-        signing_re=re.compile("|".join(_words("signing_verbs.txt"))),
+        signing_re=re.compile("|".join(_words("signing_verbs.txt") + _words("reference_verbs.txt"))),
+        reference_words=frozenset(_words("reference_verbs.txt")),
         planned_re=re.compile("|".join(f"(?:{r[0]})" for r in _rows("planned_markers.txt"))),
         titles=titles,
         title_re=re.compile("(?:" + "|".join(sorted(titles, key=len, reverse=True)) + ")$"),
         org_suffixes=tuple(suffixes),
+        long_suffixes=tuple(x for x, _ in suffixes if len(x) >= 2),
         org_words=frozenset(_words("org_words.txt")),
         ministry_re=re.compile(_rows("ministry_pattern.txt")[0][0]),
         places={r[0]: r[1] for r in _rows("places.tsv")},
@@ -82,4 +88,6 @@ def load() -> Rules:
         unit_titles=tuple(_words("unit_titles.txt")),
         delegations=tuple(_words("delegations.txt")),
         state_titles={r[0]: (r[1] if len(r) > 1 else "") for r in _rows("state_titles.tsv")},
+        head_titles=frozenset(_words("org_head_titles.txt")),
+        place_heads={r[0]: r[1] for r in _rows("place_head_titles.tsv")},
     )

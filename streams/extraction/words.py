@@ -15,6 +15,7 @@ NOMINAL = frozenset({"NNP", "NNG", "SL", "SH", "SN", "XPN", "XSN", "NR"})
 PROPER = frozenset({"NNP", "SL", "SH"})
 _SEPARATORS = frozenset({",", "·", "ㆍ", "、", "/"})
 _OPEN, _CLOSE = "([", ")]"
+_CREDIT_CLOSE = "]】"  # [가람일보 홍길동 기자]미르대학교: a credit glued to the next word
 _PLACE_ENDS = "성시도군주현구"
 _JOSA_ENDS = "과와은는이가을를의에도"
 
@@ -33,6 +34,7 @@ class Word:
     paren: str = ""  # text inside parentheses right after the noun
     legal: bool = False  # written with a (주)/㈜ marker
     sep: str = ""  # ',' or '·' when the word ends a list item
+    pieces: int = 0  # one-syllable common nouns in the noun: Kiwi cut an unknown name (청+솔+바이오)
     sent: int = 0
 
 
@@ -121,6 +123,8 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
             cur.tags.append(tag)
             if tag in proper or tok.oov:
                 cur.proper = True
+            elif tag == "NNG" and len(form) == 1:
+                cur.pieces += 1
         elif cur.paren and not cur.rest and tag in nominal and cur.noun:
             # 꼰뚬(KONTUM)성: the noun continues after the parenthesis
             if len(form) == 2 and form[0] in _PLACE_ENDS and form[1] in _JOSA_ENDS:
@@ -135,6 +139,9 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
             cur.rest.append((form, tag))
         elif tag == "SP" and form in _SEPARATORS:
             cur.sep = form
+        elif tag == "SSC" and form in _CREDIT_CLOSE:
+            cur.rest.append((form, tag))  # closes the phrase
+            cur = None  # the word after "]" is a new word even without a space
         else:
             cur.rest.append((form, tag))
             if tag.startswith("J"):

@@ -1,0 +1,96 @@
+"""One entry per agreement of an article: the findings of several sentences merged.
+
+A headline or a counted summary gives way to the sentences that detail the signings,
+a reference ("B와의 협약을 시작으로") to a sentence that reports the same parties, and
+a caption naming the parties by short forms to the sentence that names them in full.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .grouping import is_short_form
+
+if TYPE_CHECKING:
+    from .agreements import Found
+
+
+def merge(found: list[Found], generic: frozenset[str] = frozenset()) -> list[Found]:
+    """One entry per (parties, kind, status); a headline summary of body agreements is dropped."""
+    # (a body party "베트남 건설부" also covers the headline's "건설부", "벨마운트시" covers "벨마운트")
+    body_parties = {n for f in found if not f.headline for p in f.parties for n in (p.name, p.name.split()[-1])}
+    found = [f for f in found if not f.headline or not all(
+        p.name in body_parties or any(b.startswith(p.name) for b in body_parties) for p in f.parties)]
+    found = _one_signing_many_names(found, generic)
+    found = _counted_by_bodies(found)
+    reported = [f for f in found if not f.reference]
+    found = [f for f in found if not f.reference or not any(_same_parties(f, r, generic) for r in reported)]
+    detailed = [f for f in found if not f.summary]
+    found = [f for f in found if not f.summary or not any(
+        _same_name(p.name, q.name) for d in detailed for p in f.parties for q in d.parties)]
+    out: dict[tuple, Found] = {}
+    for f in found:
+        key = (frozenset(_party_key(p.name, generic) for p in f.parties), f.kind, f.status, f.copy)
+        key = key if key in out else next((k for k, e in out.items() if _short_forms_of(f, e, k, key)), key)
+        prev = out.get(key)
+        if prev is not None and f.year and f.year != (prev.year or (int(prev.signed_on[:4]) if prev.signed_on else None)):
+            out.setdefault(key + (f.year,), f)  # an earlier tie between the same parties (2010년 협정)
+        elif prev is None:
+            out[key] = f
+        elif prev.signed_on is None and f.signed_on is not None:
+            out[key] = f
+        elif prev.signed_on and f.signed_on and prev.signed_on != f.signed_on and f.own_date and not prev.own_date:
+            out[key] = f  # the sentence that dates the signing itself wins over a carried-over date
+    return list(out.values())
+
+
+def _short_forms_of(f: Found, prev: Found, prev_key: tuple, key: tuple) -> bool:
+    """A caption's "푸젠과 강원도의 양해각서 체결식" names the parties of the signing reported as
+    푸젠성 정부 and 강원특별자치도 by short forms: the same agreement when the dates do not differ."""
+    if prev_key[1:] != key[1:] or len(prev_key[0]) != len(key[0]) or (
+            f.signed_on and prev.signed_on and f.signed_on != prev.signed_on):
+        return False
+    return all(any(a.startswith(b) or b.startswith(a) or is_short_form(a, b) or is_short_form(b, a)
+                   for b in prev_key[0]) for a in key[0])
+
+
+def _counted_by_bodies(found: list[Found]) -> list[Found]:
+    """"한국과 태국은 5건의 MOU를 체결" sums up the signings of their bodies that the article
+    details (가람부 … 태국 미르부와): the counted copies between the two states are dropped."""
+    bodies = {form for f in found if not f.counted and not f.headline
+              for p in f.parties for form in (p.name, *p.aliases) if " " in form}
+    return [f for f in found if not f.counted or not any(
+        b.startswith(p.name + " ") for p in f.parties for b in bodies)]
+
+
+def _one_signing_many_names(found: list[Found], generic: frozenset[str]) -> list[Found]:
+    """A city tie (우호협력도시 협약) and the document signed for it (우호협력의향서) between the same
+    parties, not dated apart, are one signing: the named document's kind wins over sister_city."""
+    documents = [f for f in found if f.kind != "sister_city" and not f.year]
+    return [f for f in found if f.kind != "sister_city" or f.year or not any(
+        _same_parties(f, d, generic) and (f.signed_on == d.signed_on or (
+            f.signed_on and d.signed_on and not (f.own_date and d.own_date)))  # (a carried-over date)
+        for d in documents)]
+
+
+def _same_parties(a: Found, b: Found, generic: frozenset[str]) -> bool:
+    """The same parties, a name also matching its longer form (벨마운트 / 벨마운트시)."""
+    if len(a.parties) != len(b.parties):
+        return False
+    names = [_party_key(p.name, generic) for p in b.parties]
+    return all(any(_same_name(n, x) for x in names) for n in (_party_key(p.name, generic) for p in a.parties))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """벨마운트 / 벨마운트시 (one extends the other), 고양시 / 고양특례시 (same stem and ending)."""
+    if a == b:
+        return True
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return a.startswith(b) or b.startswith(a) or (a[:2] == b[:2] and a[-1] == b[-1])
+
+
+def _party_key(name: str, generic: frozenset[str]) -> str:
+    """산둥성 정부 and 산둥성 name the same party (a place and its generic body)."""
+    words = name.split()
+    return words[0] if len(words) == 2 and words[1] in generic else name
