@@ -1,4 +1,4 @@
-"""Faust agents: thin loops that move bytes between Kafka and ``Pipeline``.
+"""The extract role's Faust agents: thin loops that move bytes between Kafka and ``Pipeline``.
 
     articles ──validate──▶ articles-by-content ──extract──▶ entities, agreements
         └──────────────▶ articles.deadletter ◀──────────────┘
@@ -14,36 +14,35 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-import weakref
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
-from faust.streams import _current_event
+import faust
 from faust.types import EventT
-from mode import CrashingSupervisor
 
 from . import topics
 from .app import app, settings
-from .metrics import build_metrics
-from .pipeline import Message, Out, Pipeline, content_hash
+from .pipeline import Message, Out, content_hash
+from .runtime import AGENT_OPTIONS, current, drained, message_of, metrics, pipeline
 
 log = logging.getLogger(__name__)
 
-metrics = build_metrics()
-pipeline = Pipeline(settings, metrics)
-# One thread: Kiwi is not shared between threads, and the event loop stays free.
-_extraction_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
+_raw = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
+# Internal hop: valid, new articles re-keyed by a hash of their normalised text, so
+# the same story under another id lands on the partition that has seen it.
+validated = app.topic(f"{settings.group_id}-articles-by-content", partitions=settings.partitions, internal=True, **_raw)
+
+# Dedup memory; entries expire after STREAMS_DEDUP_TTL (see expire_seen).
+_json = {"schema": faust.Schema(key_type=str, key_serializer="json", value_serializer="json")}
+# article id -> [partition, offset, seen_at] of the message that was let through
+seen_ids = app.Table("seen-article-ids", partitions=settings.partitions, **_json)
+# content hash -> [article id, partition, seen_at]
+seen_content = app.Table("seen-article-content", partitions=settings.partitions, **_json)
+
 _outputs = {t.get_topic_name(): t for t in (topics.entities, topics.agreements, topics.deadletter)}
 
 ORIGIN_PARTITION = "origin-partition"
 ORIGIN_OFFSET = "origin-offset"
 ORIGIN_TIMESTAMP = "origin-timestamp"
-
-
-def message_of(event: EventT) -> Message:
-    m = event.message
-    return Message(m.key, m.value, m.topic, m.partition, m.offset, m.timestamp)
 
 
 def _origin(event: EventT) -> Message:
@@ -63,53 +62,15 @@ def _origin(event: EventT) -> Message:
     )
 
 
-@contextmanager
-def _current(event: EventT) -> Iterator[None]:
-    """Make ``event`` Faust's current event while a batch handles it.
-
-    Tables find the partition from the current event: the RocksDB store reads and
-    writes that partition's database, and the changelog gets that partition. A
-    batch from ``take_events`` has no current event of its own, so each event is
-    made current in turn (Faust keeps it in a context variable with no public setter).
-    """
-    token = _current_event.set(weakref.ref(event))
-    try:
-        yield
-    finally:
-        _current_event.reset(token)
-
-
 async def _send(outs: Iterable[Out]) -> None:
     for out in outs:
         await _outputs[out.topic].send(key=out.key, value=out.value)
 
 
-async def drained(coro: Any) -> Any:
-    """Run one batch to the end even when the worker is stopping (SIGTERM).
-
-    Stopping cancels the agent; without this the half-done batch's outputs could be
-    cut off while its offsets still get acknowledged. The batch finishes and sends,
-    then the cancellation goes on and Faust commits.
-    """
-    task = asyncio.ensure_future(coro)
-    try:
-        return await asyncio.shield(task)
-    except asyncio.CancelledError:
-        await task
-        raise
-
-
 @app.task
 async def load_extractor() -> None:
-    """Load Kiwi at start-up, not on the first article."""
-    await asyncio.get_running_loop().run_in_executor(_extraction_thread, pipeline.load)
-
-
-# A crashed agent that Faust restarts in place resumes *after* the batch it was
-# processing, and that batch's offsets get committed with the next one: lost
-# articles. So any crash takes the whole worker down instead, and the restarted
-# worker resumes from the last committed offset (at-least-once).
-AGENT_OPTIONS = {"supervisor_strategy": CrashingSupervisor}
+    """Start the extraction process and load Kiwi at start-up, not on the first article."""
+    await asyncio.get_running_loop().run_in_executor(None, pipeline.load)
 
 
 @app.agent(topics.articles, **AGENT_OPTIONS)
@@ -126,14 +87,14 @@ async def _validate_batch(events: list[EventT]) -> None:
         if isinstance(result, Out):
             await _send([result])
             continue
-        with _current(event):
-            seen = topics.seen_ids.get(result.id)
+        with current(event):
+            seen = seen_ids.get(result.id)
             if seen is not None and seen[:2] != [message.partition, message.offset]:
                 # Re-published id. A redelivery after a crash has the same offset and goes on.
                 metrics.duplicates_skipped.labels(match="id").inc()
                 continue
-            topics.seen_ids[result.id] = [message.partition, message.offset, time.time()]
-        await topics.validated.send(
+            seen_ids[result.id] = [message.partition, message.offset, time.time()]
+        await validated.send(
             key=content_hash(result).encode("ascii"),
             value=message.value,
             headers={
@@ -144,7 +105,7 @@ async def _validate_batch(events: list[EventT]) -> None:
         )
 
 
-@app.agent(topics.validated, **AGENT_OPTIONS)
+@app.agent(validated, **AGENT_OPTIONS)
 async def extract(stream: Any) -> None:
     async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
         await drained(_extract_batch(events))
@@ -159,17 +120,20 @@ async def _extract_batch(events: list[EventT]) -> None:
             await _send([article])
             continue
         content = event.message.key.decode("ascii")
-        with _current(event):
-            seen = topics.seen_content.get(content)
+        with current(event):
+            seen = seen_content.get(content)
             if seen is not None and seen[0] != article.id:
                 metrics.duplicates_skipped.labels(match="content").inc()
                 continue
-            topics.seen_content[content] = [article.id, event.message.partition, time.time()]
+            seen_content[content] = [article.id, event.message.partition, time.time()]
         batch.append((message, article))
     if not batch:
         return
-    outs = await asyncio.get_running_loop().run_in_executor(_extraction_thread, pipeline.extract, batch)
-    await _send(outs)
+    if not pipeline.ready:  # articles waiting at start-up: wait for load_extractor
+        await asyncio.get_running_loop().run_in_executor(None, pipeline.load)
+    started = time.perf_counter()
+    results = await asyncio.wrap_future(pipeline.submit(batch))
+    await _send(pipeline.outputs(batch, results, time.perf_counter() - started))
     pipeline.sent(batch)
 
 
@@ -180,7 +144,7 @@ async def report_lag() -> None:
     The gauge is rebuilt each time so partitions lost in a rebalance stop being reported here.
     """
     consumer = app.consumer
-    watched = {settings.topics.articles, topics.validated.get_topic_name()}
+    watched = {settings.topics.articles, validated.get_topic_name()}
     lag = {}
     for tp in consumer.assignment():
         if tp.topic not in watched:
@@ -200,7 +164,7 @@ async def report_lag() -> None:
 async def expire_seen() -> None:
     """Keep the dedup tables bounded: forget entries older than STREAMS_DEDUP_TTL."""
     cutoff = time.time() - settings.dedup_ttl_s
-    for table, partition_at in ((topics.seen_ids, 0), (topics.seen_content, 1)):
+    for table, partition_at in ((seen_ids, 0), (seen_content, 1)):
         expired = [(k, v[partition_at]) for k, v in list(table.data.items()) if v[2] < cutoff]
         for key, partition in expired:
             del table.data[key]

@@ -1,6 +1,7 @@
-"""The query API, served by every worker on STREAMS_WEB_PORT (schemas/query-api.openapi.json).
+"""The query API, served by index workers (role all or index) on STREAMS_WEB_PORT
+(schemas/query-api.openapi.json).
 
-Any worker answers any request:
+Any index worker answers any request:
 
 * lookups by key (``/agreements/{id}``, ``/parties/{name}``) go through Faust's
   table routing to the worker that owns the key's partition;
@@ -20,13 +21,12 @@ from faust.exceptions import SameNode
 from faust.web.exceptions import ServiceUnavailable
 from yarl import URL
 
-from . import topics
-from .agents import metrics
 from .app import app, settings
 from .identity import name_key
 from .index import split_mention_key, window_day
-from .index_agents import local_items
+from .index_agents import agreement_index, entity_activity, local_items, party_index
 from .queries import AgreementQuery, BadParameter, TopQuery, newest_first, party_view, top_entities
+from .runtime import metrics
 
 PEER_TIMEOUT_S = 5.0
 AGREEMENT_ID_LENGTH = len("agr-") + 24
@@ -106,7 +106,7 @@ async def agreement_page(self: web.View, request: web.Request, agreement_id: str
     endpoint = "/agreements/{id}"
     if not agreement_id.startswith("agr-") or len(agreement_id) != AGREEMENT_ID_LENGTH:
         return _error(self, endpoint, 400, "bad_parameter", f"not an agreement id: {agreement_id!r}", parameter="id")
-    return await _lookup(self, request, endpoint, topics.agreement_index, agreement_id,
+    return await _lookup(self, request, endpoint, agreement_index, agreement_id,
                          f"no agreement {agreement_id}", lambda entry: entry["agreement"])
 
 
@@ -119,14 +119,14 @@ async def agreements_page(self: web.View, request: web.Request) -> web.Response:
         return _bad(self, endpoint, exc)
 
     def local() -> list[Any]:
-        found = (v["agreement"] for _, v in local_items(topics.agreement_index) if query.matches(v["agreement"]))
+        found = (v["agreement"] for _, v in local_items(agreement_index) if query.matches(v["agreement"]))
         return newest_first(found, query.limit)
 
     def answer(items: list[Any]) -> Any:
         agreements = newest_first(items, query.limit)
         return {"count": len(agreements), "limit": query.limit, "agreements": agreements}
 
-    return await _listing(self, request, endpoint, topics.agreement_index, local, answer)
+    return await _listing(self, request, endpoint, agreement_index, local, answer)
 
 
 @app.page("/parties/{name}")
@@ -135,7 +135,7 @@ async def party_page(self: web.View, request: web.Request, name: str) -> web.Res
     key = name_key(name)
     if not key:
         return _error(self, endpoint, 400, "bad_parameter", "party name is blank", parameter="name")
-    return await _lookup(self, request, endpoint, topics.party_index, key,
+    return await _lookup(self, request, endpoint, party_index, key,
                          f"no agreements known for party {name!r}", lambda records: party_view(records, key))
 
 
@@ -149,12 +149,12 @@ async def top_entities_page(self: web.View, request: web.Request) -> web.Respons
 
     def local() -> list[Any]:
         rows = []
-        for (key, window), mentions in local_items(topics.entity_activity.table):
+        for (key, window), mentions in local_items(entity_activity.table):
             type_, name = split_mention_key(key)
             if query.type is None or type_ == query.type:
                 rows.append({"type": type_, "name": name, "day": window_day(window[0]), "mentions": mentions})
         return rows
 
-    return await _listing(self, request, endpoint, topics.entity_activity.table, local,
+    return await _listing(self, request, endpoint, entity_activity.table, local,
                           lambda rows: top_entities(rows, query))
 

@@ -40,7 +40,7 @@ def advertised_url(settings: Settings) -> str:
 
 def create_app(settings: Settings) -> faust.App:
     app = faust.App(
-        settings.app_id,
+        settings.group_id,
         broker=settings.broker_url,
         store=settings.store,
         datadir=settings.data_dir,

@@ -18,17 +18,41 @@ that the crash may have cut off. Mention counts can count a replayed article twi
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import timedelta
 from typing import Any, Iterator
 
+import faust
 from aiokafka.partitioner import DefaultPartitioner
 from faust.types import EventT
 
 from . import topics
-from .agents import AGENT_OPTIONS, drained, message_of, metrics, pipeline
 from .app import app, settings
 from .errors import RejectedArticle
-from .index import activity_mentions, activity_timestamp, day_start, add_to_party, canonical_key, merge_report, party_summary, copy_targets
+from .index import DAY_S, activity_mentions, activity_timestamp, day_start, add_to_party, canonical_key, merge_report, party_summary, copy_targets
 from .records import decode_record, dumps
+from .runtime import AGENT_OPTIONS, drained, message_of, metrics, pipeline
+
+# Internal hops re-keyed by party key and by entity, JSON values.
+_keyed_json = {"key_type": bytes, "key_serializer": "raw", "value_serializer": "json"}
+party_updates = app.topic(f"{settings.group_id}-party-updates", partitions=settings.partitions, internal=True, **_keyed_json)
+entity_mentions = app.topic(f"{settings.group_id}-entity-mentions", partitions=settings.partitions, internal=True, **_keyed_json)
+
+# Bytes keys: Faust serialises a table's keys by their type (bytes raw, anything else
+# JSON), and Faust's table routing hashes the serialised key. Raw UTF-8 bytes are what
+# the source topics are keyed by, so routing finds the worker that owns the key.
+_by_key = {"key_type": bytes}
+# agreement_id -> {"agreement": agreement-merged.v1, "applied": [partition, offset]}
+agreement_index = app.Table("agreement-index", partitions=settings.partitions, **_by_key)
+# party key -> {canonical key: party record}: the party whose own key it is, and copies
+# of parties that have it as another spelling (index.add_to_party, index_parties)
+party_index = app.Table("party-index", partitions=settings.partitions, **_by_key)
+# (TYPE:name, KST day window) -> mentions; windows older than STREAMS_ENTITY_WINDOW_DAYS expire
+entity_activity = app.Table(
+    "entity-activity",
+    default=int,
+    partitions=settings.partitions,
+    schema=faust.Schema(key_serializer="json", value_serializer="json"),
+).tumbling(DAY_S, expires=timedelta(days=settings.entity_window_days)).relative_to(lambda event: event.value["at"])
 
 _AGREEMENT_FIELDS = ("agreement_id", "article_id", "parties", "kind", "status", "signed_on", "venue", "sectors", "extracted_at")
 _ENTITIES_FIELDS = ("article_id", "entities")
@@ -56,7 +80,7 @@ async def index_agreements(stream: Any) -> None:
 
 async def _index_agreement(event: EventT, report: dict[str, Any]) -> None:
     key = report["agreement_id"].encode("utf-8")
-    entry = topics.agreement_index.get(key)
+    entry = agreement_index.get(key)
     offset = event.message.offset
     if entry is not None and entry["applied"][1] >= offset:
         merged, change = entry["agreement"], "replayed"
@@ -65,29 +89,29 @@ async def _index_agreement(event: EventT, report: dict[str, Any]) -> None:
         if entry is not None and merged == entry["agreement"]:
             return  # another outlet with nothing new
         change = "new" if entry is None else "updated"
-        topics.agreement_index[key] = {"agreement": merged, "applied": [event.message.partition, offset]}
+        agreement_index[key] = {"agreement": merged, "applied": [event.message.partition, offset]}
     await topics.merged.send(key=key, value=dumps(merged))
     metrics.merged_emitted.labels(change=change).inc()
     for party in merged["parties"]:
         update = {"op": "agreement", "party": party, "agreement": party_summary(merged, party)}
-        await topics.party_updates.send(key=canonical_key(party).encode("utf-8"), value=update)
+        await party_updates.send(key=canonical_key(party).encode("utf-8"), value=update)
 
 
-@app.agent(topics.party_updates, **AGENT_OPTIONS)
+@app.agent(party_updates, **AGENT_OPTIONS)
 async def index_parties(stream: Any) -> None:
     """Party-index values are ``{canonical key: party record}``: the key's own party and
     copies of the parties that have it as another spelling."""
     async for event in stream.events():
         key, update = event.key, event.value
-        records = dict(topics.party_index.get(key) or {})
+        records = dict(party_index.get(key) or {})
         if update["op"] == "agreement":
             record = add_to_party(records.get(key.decode("utf-8")), update["party"], update["agreement"])
             for target in sorted(copy_targets(record)):
-                await topics.party_updates.send(key=target.encode("utf-8"), value={"op": "copy", "record": record})
+                await party_updates.send(key=target.encode("utf-8"), value={"op": "copy", "record": record})
         else:
             record = update["record"]
         records[record["key"]] = record
-        topics.party_index[key] = records
+        party_index[key] = records
 
 
 @app.agent(topics.entities, **AGENT_OPTIONS)
@@ -108,14 +132,14 @@ async def _count_batch(events: list[EventT]) -> None:
         for key, mentions in activity_mentions(record):
             counts[(partition_of(key.encode("utf-8")), at)][key] += mentions
     for (partition, at), mentions in counts.items():
-        await topics.entity_mentions.send(partition=partition, value={"at": at, "mentions": mentions})
+        await entity_mentions.send(partition=partition, value={"at": at, "mentions": mentions})
 
 
-@app.agent(topics.entity_mentions, **AGENT_OPTIONS)
+@app.agent(entity_mentions, **AGENT_OPTIONS)
 async def tally_mentions(stream: Any) -> None:
     async for event in stream.events():
         for key, mentions in event.value["mentions"].items():
-            topics.entity_activity[key] += mentions  # the window of event.value["at"]
+            entity_activity[key] += mentions  # the window of event.value["at"]
 
 
 def partition_of(key: bytes) -> int:
@@ -139,5 +163,5 @@ def local_items(table: Any) -> Iterator[tuple[Any, Any]]:
 
 @app.timer(interval=15.0)
 async def report_table_sizes() -> None:
-    for table in (topics.agreement_index, topics.party_index, topics.entity_activity.table):
+    for table in (agreement_index, party_index, entity_activity.table):
         metrics.table_keys.labels(table=table.name).set(sum(1 for _ in local_items(table)))

@@ -1,23 +1,26 @@
 """What a worker does with a batch of messages, without Faust.
 
 The agents in ``agents.py`` only move bytes between Kafka and these methods:
-``decode`` runs on the event loop (cheap), ``extract`` runs in the worker's one
-extraction thread (Kiwi is CPU-bound and must not stall heartbeats).
+``decode`` runs on the event loop (cheap); extraction runs in the worker's
+extraction process (``extractor_process.py``: Kiwi is CPU-bound and holds the GIL),
+and ``outputs`` turns its results into records on the event loop.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable
+from concurrent.futures import Future
 
-from .errors import RejectedArticle
-from .extraction import Extraction, Extractor
+from .errors import ExtractionError, RejectedArticle
+from .extraction import Extraction
 from .extraction.text import clean
+from .extractor_process import ExtractorProcess
 from .metrics import Metrics
 from .records import (
     ArticleIn,
@@ -73,16 +76,11 @@ def crawl_latency(article: ArticleIn, now: float) -> float | None:
 
 
 class Pipeline:
-    def __init__(
-        self,
-        settings: Settings,
-        metrics: Metrics,
-        extractor_factory: Callable[..., Extractor] = Extractor,
-    ) -> None:
+    def __init__(self, settings: Settings, metrics: Metrics) -> None:
         self.settings = settings
         self.metrics = metrics
-        self._extractor_factory = extractor_factory
-        self._extractor: Extractor | None = None
+        self._extractor: ExtractorProcess | None = None
+        self._loading = threading.Lock()
 
     @property
     def ready(self) -> bool:
@@ -90,15 +88,17 @@ class Pipeline:
 
     # -- setup -----------------------------------------------------------------
     def load(self) -> None:
-        """Load Kiwi (about a second) and warm it up; call once, off the event loop."""
-        if self._extractor is not None:
-            return
-        started = time.perf_counter()
-        extractor = self._extractor_factory(num_workers=self.settings.kiwi_workers)
-        extractor.extract_many([_WARMUP])
-        self.metrics.kiwi_load_duration.set(time.perf_counter() - started)
-        self._extractor = extractor
-        log.info("extractor loaded in %.1fs", time.perf_counter() - started)
+        """Start the extraction process and load Kiwi in it (a few seconds); call once,
+        off the event loop. Safe to call from several threads: one loads, the others wait."""
+        with self._loading:
+            if self._extractor is not None:
+                return
+            started = time.perf_counter()
+            extractor = ExtractorProcess(num_workers=self.settings.kiwi_workers)
+            extractor.extract([_WARMUP])
+            self.metrics.kiwi_load_duration.set(time.perf_counter() - started)
+            self._extractor = extractor
+        log.info("extractor loaded in %.1fs (process %s)", time.perf_counter() - started, extractor.pids())
 
     # -- stage 1: decode and validate --------------------------------------------
     def decode(self, message: Message) -> ArticleIn | Out:
@@ -125,21 +125,22 @@ class Pipeline:
         return Out(self.settings.topics.deadletter, message.key, dumps(record))
 
     # -- stage 2: extract ----------------------------------------------------------
-    def extract(self, batch: list[tuple[Message, ArticleIn]]) -> list[Out]:
-        """Extraction and output records for a batch of valid articles (CPU-bound)."""
-        self.load()
-        assert self._extractor is not None
-        started = time.perf_counter()
-        results = self._extractor.extract_many(
-            [article.for_extraction() for _, article in batch], return_exceptions=True
-        )
-        self.metrics.extraction_duration.observe(time.perf_counter() - started)
+    def submit(self, batch: list[tuple[Message, ArticleIn]]) -> "Future[list[Extraction | ExtractionError]]":
+        """Start extracting a batch of valid articles in the extraction process."""
+        if self._extractor is None:
+            raise RuntimeError("Pipeline.load() has not run")
+        return self._extractor.submit([article.for_extraction() for _, article in batch])
+
+    def outputs(self, batch: list[tuple[Message, ArticleIn]], results: list[Extraction | ExtractionError],
+                duration_s: float) -> list[Out]:
+        """Output records for a batch and what ``submit`` returned for it."""
+        self.metrics.extraction_duration.observe(duration_s)
         self.metrics.batch_size.observe(len(batch))
         extracted_at = now_iso()
         outs: list[Out] = []
         for (message, article), result in zip(batch, results):
             if not isinstance(result, Extraction):
-                log.error("extraction failed on %s", article.id, exc_info=result)
+                log.error("extraction failed on %s: %s", article.id, result)
                 outs.append(self.dead_letter(message, extraction_failure(result)))
                 continue
             outs.extend(self._outputs(article, result, extracted_at))

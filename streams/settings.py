@@ -13,6 +13,7 @@ from typing import Mapping
 from .errors import ConfigError
 
 DEFAULT_EMBEDDED_PORT = 9092
+ROLES = ("all", "extract", "index")
 
 
 def _number(env: Mapping[str, str], name: str, default: float, cast: type, minimum: float) -> float:
@@ -82,6 +83,12 @@ class Settings:
     replication_factor: int = 1
     # Faust
     app_id: str = "korea-coop-streams"
+    # What a worker runs (ROLES): "extract" (articles -> entities, agreements: Kiwi, CPU-bound),
+    # "index" (agreements, entities -> index tables, agreements.merged, the query API), or
+    # "all" of it in one process. The index's per-key table writes cost an extract worker
+    # more than Faust's whole share of the extraction path, so production scales the two
+    # apart; each role is its own consumer group (group_id).
+    role: str = "all"
     store: str = "rocksdb://"
     data_dir: str = "./var/streams"
     web_host: str = "127.0.0.1"  # address the HTTP server binds
@@ -120,6 +127,19 @@ class Settings:
     log_level: str = "info"
 
     @property
+    def group_id(self) -> str:
+        """The Faust app id: consumer group, and prefix of internal topics and changelogs."""
+        return f"{self.app_id}-index" if self.role == "index" else self.app_id
+
+    @property
+    def runs_extract(self) -> bool:
+        return self.role in ("all", "extract")
+
+    @property
+    def runs_index(self) -> bool:
+        return self.role in ("all", "index")
+
+    @property
     def broker_bootstrap(self) -> list[str]:
         """``host:port`` list for kafka-python clients."""
         rest = self.broker_url.partition("://")[2]
@@ -137,6 +157,9 @@ class Settings:
         store = _str(env, "STREAMS_STORE", d.store)
         if not store.startswith(("memory://", "rocksdb://")):
             raise ConfigError(f"STREAMS_STORE must be memory:// or rocksdb://, got {store!r}")
+        role = _str(env, "STREAMS_ROLE", d.role).lower()
+        if role not in ROLES:
+            raise ConfigError(f"STREAMS_ROLE must be one of {', '.join(ROLES)}, got {role!r}")
         log_level = _str(env, "STREAMS_LOG_LEVEL", d.log_level).lower()
         if log_level not in {"debug", "info", "warning", "error", "critical"}:
             raise ConfigError(f"STREAMS_LOG_LEVEL must be a logging level, got {log_level!r}")
@@ -154,6 +177,7 @@ class Settings:
             partitions=_int(env, "STREAMS_PARTITIONS", d.partitions, minimum=1),
             replication_factor=_int(env, "STREAMS_REPLICATION_FACTOR", d.replication_factor, minimum=1),
             app_id=_str(env, "STREAMS_APP_ID", d.app_id),
+            role=role,
             store=store,
             data_dir=_str(env, "STREAMS_DATA_DIR", d.data_dir),
             web_host=_str(env, "STREAMS_WEB_HOST", d.web_host),

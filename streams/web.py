@@ -8,8 +8,8 @@ from aiohttp.web import Response
 from faust import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from .agents import metrics, pipeline
-from .app import app
+from .app import app, settings
+from .runtime import metrics, pipeline
 
 
 @app.page("/metrics")
@@ -19,7 +19,7 @@ async def metrics_view(self: web.View, request: web.Request) -> Any:
 
 @app.page("/health")
 async def health_view(self: web.View, request: web.Request) -> Any:
-    """200 once the extractor is loaded and the app is running; 503 before."""
-    ready = pipeline.ready and not app.should_stop
-    body = {"status": "ok" if ready else "starting", "extractor_loaded": pipeline.ready}
+    """200 once the app is running (and, on extract workers, the extractor is loaded); 503 before."""
+    ready = (pipeline.ready or not settings.runs_extract) and not app.should_stop
+    body = {"status": "ok" if ready else "starting", "role": settings.role, "extractor_loaded": pipeline.ready}
     return self.json(body, status=200 if ready else 503)

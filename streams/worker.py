@@ -20,7 +20,13 @@ def run_worker(settings: Settings) -> None:
     created = create_topics(settings)
     if created:
         log.info("created topics %s", ", ".join(created))
-    from . import agents, api, index_agents, web  # noqa: F401  (registers agents, timers and pages on the app)
+    # Importing a role's modules registers its agents, tables, timers and pages on the app.
+    from . import web  # noqa: F401
+    if settings.runs_extract:
+        from . import agents  # noqa: F401
+    if settings.runs_index:
+        from . import api, index_agents  # noqa: F401
+    log.info("worker role %s, group %s", settings.role, settings.group_id)
     from .app import app
 
     faust.Worker(app, loglevel=settings.log_level.upper(), redirect_stdouts=False).execute_from_commandline()

@@ -138,3 +138,21 @@ def test_any_worker_answers_for_keys_and_listings_it_does_not_own(deployment: De
     holders = [w for w in (first, second)
                if merged["agreement_id"] in {x["agreement_id"] for x in get(w, "/agreements?scope=local")[1]["items"]}]
     assert len(holders) == 1
+
+
+def test_extract_and_index_roles_in_separate_workers(deployment: Deployment):
+    """The production layout: extract workers (Kiwi) and index workers (tables, API) apart."""
+    extractor = deployment.worker(STREAMS_ROLE="extract").start()
+    indexer = deployment.worker(STREAMS_ROLE="index").start()
+    deployment.publish(REPORTS)
+    merged = the_merged_agreement(indexer)
+    assert merged["mention_count"] == 3 and merged["signed_on"] == "2025-03-04"
+    assert get(indexer, "/parties/가람물산")[0] == 200
+    # each does only its part: no query API on the extractor, no Kiwi in the indexer
+    assert extractor.http("/agreements")[0] == 404
+    assert get(extractor, "/health")[1] == {"status": "ok", "role": "extract", "extractor_loaded": True}
+    assert get(indexer, "/health")[1] == {"status": "ok", "role": "index", "extractor_loaded": False}
+    # separate consumer groups, so neither takes the other's partitions
+    app_id = deployment.env["STREAMS_APP_ID"]
+    assert f"worker role extract, group {app_id}\n" in extractor.log_path.read_text()
+    assert f"worker role index, group {app_id}-index\n" in indexer.log_path.read_text()

@@ -617,9 +617,10 @@ def test_k8s_autoscaling_follows_consumer_lag_and_never_exceeds_partitions(manif
         assert int(meta["lagThreshold"]) > 0
         assert meta.get("allowIdleConsumers", "false") == "false"
         topics.add(meta["topic"])
-    # The internal hop's name as streams/topics.py builds it.
-    assert 'f"{settings.app_id}-articles-by-content"' in (REPO / "streams" / "topics.py").read_text()
-    assert topics == {settings.topics.articles, f"{settings.app_id}-articles-by-content"}
+    # The internal hop's name as streams/agents.py builds it; the group is the extract role's.
+    assert 'f"{settings.group_id}-articles-by-content"' in (REPO / "streams" / "agents.py").read_text()
+    assert settings.runs_extract and settings.group_id == settings.app_id
+    assert topics == {settings.topics.articles, f"{settings.group_id}-articles-by-content"}
 
 
 def test_k8s_prometheusrule_matches_the_rules_file(manifests):

@@ -32,6 +32,7 @@ def test_embedded_port_changes_the_default_broker_url():
         ({"STREAMS_BROKER": "http://kafka:9092"}, "must use kafka://"),
         ({"STREAMS_BROKER": "kafka"}, "must be host:port"),
         ({"STREAMS_LOG_LEVEL": "loud"}, "STREAMS_LOG_LEVEL"),
+        ({"STREAMS_ROLE": "both"}, "STREAMS_ROLE must be one of all, extract, index"),
     ],
 )
 def test_invalid_environment_raises_config_error_naming_the_variable(env, message):
@@ -65,3 +66,17 @@ def test_advertised_web_address_for_query_routing():
     assert advertised_url(pod) == "http://10.1.2.3:6066"
     # binding every interface advertises this host's own address, never 0.0.0.0
     assert "0.0.0.0" not in advertised_url(Settings.from_env({"STREAMS_WEB_HOST": "0.0.0.0"}))
+
+
+@pytest.mark.parametrize(
+    "role, extract, index, group",
+    [("all", True, True, "app"), ("extract", True, False, "app"), ("INDEX", False, True, "app-index")],
+)
+def test_roles_choose_the_agents_and_give_the_index_its_own_group(role, extract, index, group):
+    s = Settings.from_env({"STREAMS_ROLE": role, "STREAMS_APP_ID": "app"})
+    assert (s.runs_extract, s.runs_index, s.group_id) == (extract, index, group)
+
+
+def test_one_worker_runs_everything_by_default():
+    s = Settings.from_env({})
+    assert s.role == "all" and s.group_id == s.app_id
