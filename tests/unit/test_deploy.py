@@ -294,9 +294,10 @@ def test_prometheus_discovers_the_scaled_worker_service_by_dns():
     assert "static_configs" not in job, "a static target list does not follow --scale"
     [sd] = job["dns_sd_configs"]
     services = compose()["services"]
-    assert sd["names"] == ["worker"] and "worker" in services
+    assert sd["names"] == ["worker", "indexer"] and {"worker", "indexer"} <= set(services)
     assert sd["type"] == "A"
-    assert sd["port"] == int(services["worker"]["environment"]["STREAMS_WEB_PORT"])
+    for name in sd["names"]:
+        assert sd["port"] == int(services[name]["environment"]["STREAMS_WEB_PORT"])
     assert config["rule_files"] == ["rules/*.yml"]
 
 
@@ -379,7 +380,7 @@ def test_grafana_provisioning_points_at_the_compose_prometheus_and_dashboards(da
 
 def test_compose_images_and_kraft_kafka():
     services = compose()["services"]
-    assert set(services) == {"kafka", "topics", "worker", "prometheus", "grafana"}
+    assert set(services) == {"kafka", "topics", "worker", "indexer", "prometheus", "grafana"}
     assert not any("zookeeper" in name or "zookeeper" in str(s.get("image", "")) for name, s in services.items())
     kafka = services["kafka"]
     assert kafka["image"].startswith("apache/kafka:") and not kafka["image"].endswith(":latest")
@@ -431,6 +432,19 @@ def test_compose_worker_is_built_from_the_repo_and_scales():
     assert settings.broker_is_external and settings.web_port == 6066
     # Grace for draining a batch, committing and leaving the group.
     assert int(worker["stop_grace_period"].rstrip("s")) >= 30
+
+
+def test_compose_runs_the_extract_and_index_roles_apart():
+    services = compose()["services"]
+    worker, indexer = services["worker"], services["indexer"]
+    assert worker["environment"]["STREAMS_ROLE"] == "extract"
+    assert indexer["environment"]["STREAMS_ROLE"] == "index"
+    assert indexer["image"] == worker["image"]
+    env = {k: str(v) for k, v in indexer["environment"].items()}
+    assert set(env) <= settings_env_names()
+    index, extract = Settings.from_env(env), Settings.from_env({k: str(v) for k, v in worker["environment"].items()})
+    assert index.partitions == extract.partitions and index.group_id != extract.group_id
+    assert f"{index.web_port}:{index.web_port}" in indexer["ports"], "the query API is reachable from the host"
 
 
 def test_compose_topic_step_creates_every_topic_with_the_workers_partitions():
