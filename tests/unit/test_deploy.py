@@ -522,18 +522,29 @@ def test_dockerfile_installs_the_package_without_the_embedded_broker():
 
 # --- deploy/k8s ------------------------------------------------------------------------------------
 
+# Kinds the roles have one of each: name -> object. Every other kind: the one object.
+PER_ROLE = {"Deployment", "Service", "PodDisruptionBudget"}
+EXTRACT, INDEX = "streams-worker", "streams-index"
+
+
 @pytest.fixture(scope="module")
-def manifests() -> dict[str, dict[str, Any]]:
-    """kind -> the one object of that kind."""
-    objects: dict[str, dict[str, Any]] = {}
+def manifests() -> dict[str, Any]:
+    """kind -> the one object of that kind, or for PER_ROLE kinds name -> object."""
+    objects: dict[str, Any] = {}
     for path in sorted(K8S.glob("*.yaml")):
         for doc in yaml.safe_load_all(path.read_text()):
             assert doc["apiVersion"] and doc["kind"], path.name
-            if doc["kind"] == "Kustomization":
+            kind = doc["kind"]
+            if kind == "Kustomization":
                 continue
-            assert doc["metadata"]["name"], path.name
-            assert doc["kind"] not in objects, f"two {doc['kind']} objects"
-            objects[doc["kind"]] = doc
+            name = doc["metadata"]["name"]
+            assert name, path.name
+            if kind in PER_ROLE:
+                assert name not in objects.setdefault(kind, {}), f"two {kind} {name}"
+                objects[kind][name] = doc
+            else:
+                assert kind not in objects, f"two {kind} objects"
+                objects[kind] = doc
     return objects
 
 
@@ -543,9 +554,11 @@ def test_k8s_manifests_parse_and_kustomization_lists_them_all(manifests):
     assert set(kustomization["resources"]) == files
     namespace = manifests["Namespace"]["metadata"]["name"]
     for kind, obj in manifests.items():
-        if kind != "Namespace":
-            assert obj["metadata"]["namespace"] == namespace, kind
+        for o in obj.values() if kind in PER_ROLE else [obj]:
+            if kind != "Namespace":
+                assert o["metadata"]["namespace"] == namespace, kind
     assert set(manifests) >= {"Deployment", "ConfigMap", "Service", "PodMonitor", "ScaledObject"}
+    assert set(manifests["Deployment"]) == {EXTRACT, INDEX}
 
 
 def worker_container(deployment: dict[str, Any]) -> dict[str, Any]:
@@ -563,11 +576,37 @@ def test_k8s_configmap_sets_only_settings_the_code_reads(manifests):
     assert settings.store.startswith("rocksdb://")
 
 
-def test_k8s_deployment(manifests):
-    deployment, config = manifests["Deployment"], manifests["ConfigMap"]
+def pod_labels(deployment: dict[str, Any]) -> dict[str, str]:
+    return deployment["spec"]["template"]["metadata"]["labels"]
+
+
+def role_env(deployment: dict[str, Any]) -> dict[str, str]:
+    return {e["name"]: e["value"] for e in worker_container(deployment).get("env", ()) if "value" in e}
+
+
+def test_k8s_runs_the_extract_and_index_roles_apart(manifests):
+    extract, index = manifests["Deployment"][EXTRACT], manifests["Deployment"][INDEX]
+    assert role_env(extract)["STREAMS_ROLE"] == "extract" and role_env(index)["STREAMS_ROLE"] == "index"
+    assert "replicas" not in extract["spec"], "KEDA owns the extract worker count"
+    assert index["spec"]["replicas"] >= 2, "the query API stays up through a rolling restart"
+    assert pod_labels(extract) != pod_labels(index)
+    # Only index pods forward queries, at their pod IP.
+    [advertised] = [e for e in worker_container(index)["env"] if e["name"] == "STREAMS_WEB_ADVERTISED_HOST"]
+    assert advertised["valueFrom"]["fieldRef"]["fieldPath"] == "status.podIP"
+    api = manifests["Service"]["streams-api"]["spec"]
+    assert api["selector"].items() <= pod_labels(index).items()
+    assert not api["selector"].items() <= pod_labels(extract).items(), "queries must not reach extract pods"
+    for name, pdb in manifests["PodDisruptionBudget"].items():
+        matched = [d for d in manifests["Deployment"].values()
+                   if pdb["spec"]["selector"]["matchLabels"].items() <= pod_labels(d).items()]
+        assert len(matched) == 1, name
+
+
+@pytest.mark.parametrize("name", [EXTRACT, INDEX])
+def test_k8s_deployment(manifests, name):
+    deployment, config = manifests["Deployment"][name], manifests["ConfigMap"]
     spec, pod = deployment["spec"], deployment["spec"]["template"]["spec"]
     assert spec["selector"]["matchLabels"].items() <= spec["template"]["metadata"]["labels"].items()
-    assert "replicas" not in spec, "KEDA owns the replica count"
     container = worker_container(deployment)
     compose_image = compose()["services"]["worker"]["image"]
     assert container["image"] == compose_image
@@ -601,15 +640,16 @@ def test_k8s_deployment(manifests):
         "the RocksDB data dir must be a writable volume (the root filesystem is read-only)"
 
 
-def test_k8s_service_and_podmonitor_select_the_worker_pods(manifests):
-    pod_labels = manifests["Deployment"]["spec"]["template"]["metadata"]["labels"]
-    container = worker_container(manifests["Deployment"])
+@pytest.mark.parametrize("name", [EXTRACT, INDEX])
+def test_k8s_services_and_podmonitor_select_the_worker_pods(manifests, name):
+    labels = pod_labels(manifests["Deployment"][name])
+    container = worker_container(manifests["Deployment"][name])
     port_names = {p["name"] for p in container["ports"]}
-    service = manifests["Service"]["spec"]
-    assert service["selector"].items() <= pod_labels.items()
-    assert {p["targetPort"] for p in service["ports"]} <= port_names
+    for service in manifests["Service"].values():
+        if service["spec"]["selector"].items() <= labels.items():
+            assert {p["targetPort"] for p in service["spec"]["ports"]} <= port_names
     monitor = manifests["PodMonitor"]["spec"]
-    assert monitor["selector"]["matchLabels"].items() <= pod_labels.items()
+    assert monitor["selector"]["matchLabels"].items() <= labels.items(), "both roles are scraped"
     [endpoint] = monitor["podMetricsEndpoints"]
     assert endpoint["port"] in port_names and endpoint["path"] == "/metrics"
     # Alerts and dashboard select job="streams-worker".
@@ -620,7 +660,7 @@ def test_k8s_autoscaling_follows_consumer_lag_and_never_exceeds_partitions(manif
     scaled, config = manifests["ScaledObject"], manifests["ConfigMap"]["data"]
     settings = Settings.from_env(config)
     spec = scaled["spec"]
-    assert spec["scaleTargetRef"]["name"] == manifests["Deployment"]["metadata"]["name"]
+    assert spec["scaleTargetRef"]["name"] == EXTRACT
     assert 1 <= spec["minReplicaCount"] <= spec["maxReplicaCount"] <= settings.partitions
     topics = set()
     for trigger in spec["triggers"]:
@@ -633,7 +673,8 @@ def test_k8s_autoscaling_follows_consumer_lag_and_never_exceeds_partitions(manif
         topics.add(meta["topic"])
     # The internal hop's name as streams/agents.py builds it; the group is the extract role's.
     assert 'f"{settings.group_id}-articles-by-content"' in (REPO / "streams" / "agents.py").read_text()
-    assert settings.runs_extract and settings.group_id == settings.app_id
+    extract = Settings.from_env({**config, **role_env(manifests["Deployment"][EXTRACT])})
+    assert extract.role == "extract" and extract.group_id == settings.app_id
     assert topics == {settings.topics.articles, f"{settings.group_id}-articles-by-content"}
 
 
