@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from . import rules
 from .dates import announcement_date, last_date, signing_date
@@ -124,6 +124,8 @@ class AgreementFinder:
     def __init__(self) -> None:
         self.data = rules.load()
         self._people: list[Mention] = []  # PERSON mentions of the document being read
+        self._person_at: dict[int, tuple[int, Mention]] = {}
+        self._person_words: list[int] = []  # keys of _person_at, in order
         self._adhoc_ok = False
         self._title_owner: dict[str, Mention] = {}
         self._bodies: dict[str, Mention] = {}  # ORG/LOC mentions of the document by name
@@ -131,6 +133,12 @@ class AgreementFinder:
     def find(self, doc: Document) -> list[Found]:
         found: list[Found] = []
         self._people = [m for m in doc.mentions if m.type == "PERSON"]
+        # word index -> the first person named from that word (in mention order), for _head
+        self._person_at = {}
+        for n, p in enumerate(self._people):
+            if p.start < doc.words[p.first].noun_end:
+                self._person_at.setdefault(p.first, (n, p))
+        self._person_words = sorted(self._person_at)
         # "이 시장은": a bare title stands for the body of the person who holds it in the article
         bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "LOC")}
         self._bodies = bodies
@@ -152,9 +160,9 @@ class AgreementFinder:
                 self._title_owner.setdefault(p.title, bodies[aff])
         topic: Mention | None = None
         context_date, context_at = None, 0
-        by_sentence: dict[int, list[list[Word]]] = {}
-        for run in doc.phrases:
-            by_sentence.setdefault(run[0].sent, []).append(run)
+        by_sentence: dict[int, list[tuple[int, list[Word]]]] = {}
+        for phrase in doc.phrases:
+            by_sentence.setdefault(phrase[1][0].sent, []).append(phrase)
         for sent, (start, end) in enumerate(doc.sentences):
             sentence = doc.text[start:end]
             verbs = self._verbs(sentence)
@@ -272,6 +280,8 @@ class AgreementFinder:
         window = doc.text[lo:hi]
         found: dict[str, int] = {}
         for surface, sector in self.data.sectors:
+            if surface not in window:
+                continue  # (most surfaces: no call)
             at = _find_term(window, surface)
             if at >= 0 and (sector not in found or at < found[sector]):
                 found[sector] = at
@@ -279,10 +289,9 @@ class AgreementFinder:
 
     # -- slots ---------------------------------------------------------------------------------
 
-    def _slots(self, doc: Document, runs: list[list[Word]]) -> list[Slot]:
+    def _slots(self, doc: Document, runs: list[tuple[int, list[Word]]]) -> list[Slot]:
         out = []
-        for run in runs:
-            first = _index(doc, run[0])
+        for first, run in runs:
             last = first + len(run) - 1
             party = self._head(doc, first, last)
             if party is None and run[-1].paren and (", " in run[-1].paren or "," in run[-1].paren):
@@ -305,9 +314,11 @@ class AgreementFinder:
                 role = "subj"  # "- X: 서울에 위치. … Y와 협약을 체결": the line is about X
             out.append(Slot(party, role, last))
         for i, a in enumerate(out):
+            if a.role != "subj":
+                continue
             # "X가 … 개막한 가운데 A와 B가": X is the subject of another predicate (places in between don't count)
-            b = next((x for x in out[i + 1:] if x.role != "other"), None)
-            if a.role == "subj" and b is not None and _predicate_between(doc, a.word + 1, b.word):
+            b = next((x for x in islice(out, i + 1, None) if x.role != "other"), None)
+            if b is not None and _predicate_between(doc, a.word + 1, b.word):
                 a.role = "other"
         return out
 
@@ -356,16 +367,16 @@ class AgreementFinder:
             return None  # 미르대학교(다온) of 미르대학교(다온) 미래혁신연구소: part of the next phrase's name
         if m is not None and m.type == "PERSON" and m.start < doc.words[last].noun_end:
             return None  # (a person named in parentheses after the party does not hide it)
-        for p in self._people:
-            if first <= p.first <= last and p.start < doc.words[p.first].noun_end:
-                # 조유 장가항시 부시장과: the person stands for the body named in their title
-                aff = [x for x in doc.mentions if x.type in ("ORG", "LOC") and p.last < x.first and x.last < last + 1]
-                if aff and p.affiliation and p.affiliation.startswith(aff[-1].name + " "):
-                    # 멕시코 외교부장관: the ministry of the country named, not the country
-                    return self._represented(doc, p) or aff[-1]
-                return aff[-1] if aff else (self._genitive_owner(doc, first, p.sent) or self._represented(doc, p)
-                                            or _visited_body(doc, p) or self._headed_place(doc, p)
-                                            or self._named_elsewhere(p))
+        p = self._person_in(first, last)
+        if p is not None:
+            # 조유 장가항시 부시장과: the person stands for the body named in their title
+            aff = [x for x in doc.mentions if x.type in ("ORG", "LOC") and p.last < x.first and x.last < last + 1]
+            if aff and p.affiliation and p.affiliation.startswith(aff[-1].name + " "):
+                # 멕시코 외교부장관: the ministry of the country named, not the country
+                return self._represented(doc, p) or aff[-1]
+            return aff[-1] if aff else (self._genitive_owner(doc, first, p.sent) or self._represented(doc, p)
+                                        or _visited_body(doc, p) or self._headed_place(doc, p)
+                                        or self._named_elsewhere(p))
         w = doc.words[last]
         if w.noun.endswith(self.data.delegations):
             # 전라남도 투자 유치단이: the delegation signs for the body that sent it
@@ -392,7 +403,7 @@ class AgreementFinder:
                 owner = self._state_body(doc, w.noun[:t.start()], t.group(0), w.noun_start, w.noun_start + t.start(),
                                          w.sent, last, last)
             return owner
-        if all(part in self.data.titles for part in _DOTS.split(w.noun)):
+        if self.data.titles.issuperset(_DOTS.split(w.noun)):
             return None  # 회장ㆍ사장: titles joined by a middle dot
         marked = w.noun == "사" and last > first  # 블루 에어로닉스 사와: the company marker after a name
         if (not (w.proper or marked) or w.noun[0].isdigit() or self.data.trigger_re.fullmatch(w.noun)
@@ -407,6 +418,15 @@ class AgreementFinder:
         doc.mentions.append(adhoc)
         doc.mention_at[last] = adhoc
         return adhoc
+
+    def _person_in(self, first: int, last: int) -> Mention | None:
+        """The first person (in mention order) named from one of words first..last."""
+        keys = self._person_words
+        lo = bisect_left(keys, first)
+        if lo == len(keys) or keys[lo] > last:
+            return None  # most phrases
+        found = [self._person_at[k] for k in keys[lo:bisect_right(keys, last)]]
+        return min(found, key=itemgetter(0))[1]
 
     def _named_elsewhere(self, p: Mention) -> Mention | None:
         """김영수 미르시장: the body of the title is named elsewhere in the article (미르); it signs here."""

@@ -5,13 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_DATE = re.compile(
-    r"(?P<ymd>(?P<y>(?:19|20)\d{2})\s*[년.\-/]\s*(?P<m>\d{1,2})\s*[월.\-/]\s*(?P<d>\d{1,2})(?:\s*일)?)"
-    r"|(?P<rel>(?P<ry>올해|지난해|작년|금년)\s*)?(?P<md>(?P<m2>\d{1,2})\s*월\s*(?P<d2>\d{1,2})\s*일)"
-    r"|(?P<lm>지난\s*달|지난달|전월)\s*(?P<d3>\d{1,2})\s*일"
-    r"|(?P<day>(?<![가-힣\d.])(?P<d4>\d{1,2})\s*일)(?![간째차반])"
-    r"|(?P<today>이날|오늘|금일)|(?P<yday>전일|어제|전날)"
-)
+_YMD = r"(?P<ymd>(?P<y>(?:19|20)\d{2})\s*[년.\-/]\s*(?P<m>\d{1,2})\s*[월.\-/]\s*(?P<d>\d{1,2})(?:\s*일)?)"
+_MD = r"(?P<rel>(?P<ry>올해|지난해|작년|금년)\s*)?(?P<md>(?P<m2>\d{1,2})\s*월\s*(?P<d2>\d{1,2})\s*일)"
+_LM = r"(?P<lm>지난\s*달|지난달|전월)\s*(?P<d3>\d{1,2})\s*일"
+_DAY = r"(?P<day>(?<![가-힣\d.])(?P<d4>\d{1,2})\s*일)(?![간째차반])"
+_NAMED_DAY = r"(?P<today>이날|오늘|금일)|(?P<yday>전일|어제|전날)"
+# Every alternative starts with one of the characters of the lookahead: it lets the scan
+# skip other positions without trying each alternative there (several times faster).
+_DATE = re.compile(rf"(?=[\d올지작금전이오어])(?:{_YMD}|{_MD}|{_LM}|{_DAY}|{_NAMED_DAY})")
+# The same scan for fewer kinds of date gives the same matches of those kinds: no other date
+# can start inside a named day (이날) or a bare day (8일), so dropping them moves no match;
+# the scan then also skips the frequent 이/오/어.
+_NUMBERED_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_LM}|{_DAY})")
+_MONTH_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_LM})")
 _NOT_SIGNING_DATE = re.compile(r"\s*(?:\([^)]*\))?\s*(?:밝혔|전했|발표|공시|말했|알렸|덧붙)")
 
 
@@ -36,32 +42,32 @@ def _prev_month(y: int, m: int) -> tuple[int, int]:
 
 
 def resolve(match: re.Match, published: dt.date | None, context: dt.date | None) -> dt.date | None:
-    g = match.groupdict()
-    if g["ymd"]:
-        return _safe(int(g["y"]), int(g["m"]), int(g["d"]))
-    if g["md"]:
+    g = match.group  # (groupdict would build a dict of every group)
+    if g("ymd"):
+        return _safe(int(g("y")), int(g("m")), int(g("d")))
+    if g("md"):
         if published is None:
             return None
-        year = published.year - 1 if g["ry"] in ("지난해", "작년") else published.year
-        found = _safe(year, int(g["m2"]), int(g["d2"]))
-        if found and not g["ry"] and found > published + dt.timedelta(days=31):
-            found = _safe(year - 1, int(g["m2"]), int(g["d2"]))
+        year = published.year - 1 if g("ry") in ("지난해", "작년") else published.year
+        found = _safe(year, int(g("m2")), int(g("d2")))
+        if found and not g("ry") and found > published + dt.timedelta(days=31):
+            found = _safe(year - 1, int(g("m2")), int(g("d2")))
         return found
-    if g["lm"]:
+    if g("lm"):
         if published is None:
             return None
-        return _safe(*_prev_month(published.year, published.month), int(g["d3"]))
-    if g["day"]:
+        return _safe(*_prev_month(published.year, published.month), int(g("d3")))
+    if g("day"):
         base = published
         if base is None:
             return None
-        day = int(g["d4"])
+        day = int(g("d4"))
         if day > base.day + 1:
             return _safe(*_prev_month(base.year, base.month), day)
         return _safe(base.year, base.month, day)
-    if g["today"]:
+    if g("today"):
         return context or published
-    if g["yday"]:
+    if g("yday"):
         return published - dt.timedelta(days=1) if published else None
     return None
 
@@ -81,18 +87,15 @@ def signing_date(text: str, verb_at: int, published: dt.date | None,
 
 def dates_in(text: str, published: dt.date | None) -> list[tuple[str, int, int, dt.date | None]]:
     """Explicit dates (with a month) for DATE entities: (surface, start, end, value)."""
-    out = []
-    for m in _DATE.finditer(text):
-        if m.group("ymd") or m.group("md") or m.group("lm"):
-            out.append((m.group(0).strip(), m.start(), m.end(), resolve(m, published, None)))
-    return out
+    return [(m.group(0).strip(), m.start(), m.end(), resolve(m, published, None))
+            for m in _MONTH_DATE.finditer(text)]
 
 
 def last_date(text: str, published: dt.date | None) -> dt.date | None:
     """The last explicitly dated day in a sentence, which a later 이날 refers to."""
     found = None
-    for m in _DATE.finditer(text):
-        if m.group("today") or m.group("yday") or _NOT_SIGNING_DATE.match(text, m.end()):
+    for m in _NUMBERED_DATE.finditer(text):  # (이날, 어제 are not explicit)
+        if _NOT_SIGNING_DATE.match(text, m.end()):
             continue  # "… 8일 밝혔다" dates the announcement, not the event
         value = resolve(m, published, None)
         if value is not None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from . import rules
 from .dates import infer_reference, parse_iso
 from .entities import Mention, classify, list_item_name, mentions_in_phrase
-from .words import Word, build_words, phrases, sentence_ids
+from .words import Word, build_words, phrases, sentences
 
 
 @dataclass(slots=True)
@@ -21,7 +21,7 @@ class Document:
     sentences: list[tuple[int, int]]  # (start, end) per Kiwi sentence index
     mentions: list[Mention]
     mention_at: dict[int, Mention]  # last word index -> mention ending there (ORG/LOC wins over PERSON)
-    phrases: list[list[Word]]
+    phrases: list[tuple[int, list[Word]]]  # (index of the first word, noun phrase)
 
 
 def compose(title: str, body: str) -> tuple[str, int]:
@@ -37,23 +37,13 @@ def compose(title: str, body: str) -> tuple[str, int]:
 
 def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -> Document:
     data = rules.load()
-    ids = sentence_ids(tokens)
+    ids, sent_list = sentences(tokens)
     words = build_words(text, tokens, ids)
     words = _repair_words(words, text, data)
-    sentences: dict[int, list[int]] = {}
-    for tok, sent in zip(tokens, ids):
-        end = tok.start + tok.len
-        span = sentences.get(sent)
-        if span is None:
-            sentences[sent] = [tok.start, end]
-        else:
-            span[1] = end
-    sent_list = [tuple(sentences[k]) for k in sorted(sentences)]
     mentions: list[Mention] = []
     runs = phrases(words)
-    position = {id(w): i for i, w in enumerate(words)}  # list.index would compare dataclasses field by field
-    for run in runs:
-        mentions.extend(mentions_in_phrase(run, position[id(run[0])], data))
+    for first, run in runs:
+        mentions.extend(mentions_in_phrase(run, first, data))
     _promote_list_members(words, mentions, data)
     _foreign_people(words, mentions, data)
     _credit_lines(text, words, mentions, data)
@@ -149,10 +139,11 @@ def _repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]
     and an organisation whose name starts with a ·-joined compound (대·중소기업·농어업협력재단)."""
     out: list[Word] = []
     for w in words:
-        _unknown_company(w, text, data)
+        if w.pieces or len(w.rest) >= 2:  # (the only words _unknown_company can change)
+            _unknown_company(w, text, data)
         noun = w.noun
-        if (not noun and w.rest and all(t.startswith("J") for _, t in w.rest) and out and out[-1].noun
-                and not out[-1].josa and not out[-1].rest and not out[-1].sep and out[-1].sent == w.sent
+        if (not noun and w.rest and out and out[-1].noun and not out[-1].josa and not out[-1].rest
+                and not out[-1].sep and out[-1].sent == w.sent and all(t.startswith("J") for _, t in w.rest)
                 and text[out[-1].end:w.start] == " "):
             # "ABX 는", "Lumira 와": a particle written apart from its noun (machine-translated text)
             prev = out[-1]
@@ -197,9 +188,12 @@ def _unknown_company(w: Word, text: str, data: rules.Rules) -> None:
         w.proper = True
     if w.paren or len(w.rest) < 2:
         return
-    cut = next((j for j in range(len(w.rest) - 1, -1, -1) if w.rest[j][1] in ("NNG", "NNP")), None)
-    if cut is None or any(not t.startswith("J") for _, t in w.rest[cut + 1:]):
-        return
+    # cut: the last noun of the rest, with only particles after it
+    cut = len(w.rest) - 1
+    while w.rest[cut][1] not in ("NNG", "NNP"):
+        if cut == 0 or not w.rest[cut][1].startswith("J"):
+            return
+        cut -= 1
     pieces = _NAME_PIECES | _INNER_JOSA if w.noun else _NAME_PIECES
     if any(t not in pieces for _, t in w.rest[:cut]):
         return
@@ -207,7 +201,7 @@ def _unknown_company(w: Word, text: str, data: rules.Rules) -> None:
     name = w.noun + "".join(f for f, _ in w.rest[:cut + 1])
     if not text.startswith(name, start) or not _company_ending(name, data, 12 if w.noun else 5):
         return
-    w.noun, w.noun_start, w.noun_end, w.proper, w.tags = name, start, start + len(name), True, ["NNP"]
+    w.noun, w.noun_start, w.noun_end, w.proper = name, start, start + len(name), True
     w.rest = w.rest[cut + 1:]
     w.josa = "".join(f for f, _ in w.rest)
 
@@ -298,7 +292,8 @@ def _credit_lines(text: str, words: list[Word], mentions: list[Mention], data: r
         if city in data.places and not any(x.start == m.start(2) for x in mentions):
             mentions.append(Mention("ORG", outlet, m.start(2), m.end(2), sent, k, k))
             mentions.append(Mention("LOC", city, m.start(1), m.end(1), sent, k, k))
-    for m in _BYLINE.finditer(text):
+    # (the byline scan tries a name at every Hangul syllable: skip it when no text can match)
+    for m in _BYLINE.finditer(text) if "기자" in text or "특파원" in text else ():
         name = m.group(1)
         if not (name[0] in data.surnames or name[:2] in data.surnames) or name in data.places:
             continue

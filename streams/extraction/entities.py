@@ -142,10 +142,12 @@ _MENTION_CLASSES = frozenset("TOWVL")
 
 def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[Mention]:
     """Entities of one noun phrase; ``base`` is the index of its first word."""
-    classes = "".join(classify(w, data) for w in words)
+    if len(words) == 1 and not words[0].paren and classify(words[0], data) not in _MENTION_CLASSES:
+        return []  # the fast path below for the commonest phrase, one word
+    classes = "".join([classify(w, data) for w in words])
     if "O" in classes:
         classes = _unit_titles(words, classes, data)
-    if not _MENTION_CLASSES.intersection(classes) and not any(w.paren for w in words):
+    if _MENTION_CLASSES.isdisjoint(classes) and not any([w.paren for w in words]):
         return []  # fast path, most phrases: only these classes or a parenthesis start a mention below
     out: list[Mention] = []
     n = len(words)
@@ -205,6 +207,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             w = words[i]
             out.append(Mention("LOC", w.noun, w.noun_start, w.noun_end, w.sent, base + i, base + i))
     for i, w in enumerate(words):
+        if not w.paren:
+            continue
         p = _PAREN_PERSON.match(w.paren)
         if p and p.group(1) in data.titles:
             m = Mention("PERSON", p.group(2), w.noun_end, w.end, w.sent, base + i, base + i)
@@ -213,7 +217,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             if classes[i] == "P" and not used[i] and p.group(1) in data.head_titles:
                 # 다온랩(대표 이수진): a name whose head is given in parentheses is an organisation
                 out.append(Mention("ORG", w.noun, w.noun_start, w.noun_end, w.sent, base + i, base + i))
-        elif w.paren and classes[i] in "PD" and not used[i]:
+        elif classes[i] in "PD" and not used[i]:
             acronym = _spelled_out(w.noun, w.paren)
             if acronym:  # QMX(Quantum Mobility Xpress, …有限公司): an acronym with its company name
                 names = [x.strip() for x in w.paren.split(",") if x.strip()]

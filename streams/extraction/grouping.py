@@ -16,12 +16,11 @@ from .dates import dates_in
 from .money import amounts
 from .model import Entity
 
-_SPACE = re.compile(r"\s+")
 _UNIVERSITY = re.compile(r"대학교?$")
 
 
 def norm(name: str) -> str:
-    return _SPACE.sub("", name)
+    return "".join(name.split())  # (str.split's whitespace is the regex \s; several times faster)
 
 
 def is_short_form(short: str, full: str) -> bool:
@@ -70,7 +69,8 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
         known = data.orgs.get(m.name)
         if known and m.type == "ORG":
             forms.extend([known, *data.org_aliases.get(known, ())])
-        group = next((index[(m.type, norm(f))] for f in forms if (m.type, norm(f)) in index), None)
+        keys = [(m.type, norm(f)) for f in forms]
+        group = next((index[k] for k in keys if k in index), None)
         if group is None and not (known and m.type == "ORG"):
             # a known body (산업부) is never the short form of another one (산업무역부)
             candidates = {*ends.get((m.type, m.name[:1]), ()), *ends.get((m.type, "", m.name[-1:]), ())}
@@ -84,11 +84,11 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
             group = _Group(m.type, m.name, len(groups))
             groups.append(group)
             _add_ends(ends, group, m.name)
-        for f in forms:
+        for f, key in zip(forms, keys):
             if f not in group.forms and f in doc.text:
                 group.forms[f] = None
                 _add_ends(ends, group, f)
-            index[(m.type, norm(f))] = group
+            index[key] = group
         group.count += 1
         member[id(m)] = group
         if m.type == "PERSON" and group.title is None:
@@ -114,6 +114,8 @@ def _add_ends(ends: dict[tuple[str, ...], list[_Group]], group: _Group, form: st
 
 def _entity(g: _Group, data: rules.Rules | None = None) -> Entity:
     forms = list(g.forms)
+    if len(forms) == 1:  # most entities: the one form is the name
+        return Entity(type=g.type, name=forms[0], count=g.count, title=g.title, affiliation=g.affiliation)
     generic = data.org_words if data is not None else frozenset()
     # a form that only adds a place in front (서울 관악구 상공회) is an alias, not the name,
     # unless the bare form is a generic body (교육부, 정부): then "UAE 교육부" is the name

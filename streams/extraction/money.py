@@ -7,8 +7,8 @@ import re
 _UNITS = {"조": 10**12, "억": 10**8, "천만": 10**7, "백만": 10**6, "만": 10**4, "천": 10**3}
 _CURRENCIES = {"원": "KRW", "달러": "USD", "불": "USD", "위안": "CNY", "엔": "JPY", "유로": "EUR"}
 _GROUP = r"\d[\d,]*(?:\.\d+)?\s?(?:조|억|천만|백만|만|천)"
-_MONEY = re.compile(
-    rf"(?P<amount>(?:{_GROUP}\s?)+|\d[\d,]*(?:\.\d+)?\s?)(?:여\s?)?(?P<cur>원(?![칙장인자래활료전고가회주])|달러|위안|엔(?![가-힣])|유로)"
+_MONEY = re.compile(  # (?=\d): the scan skips positions where no amount can start
+    rf"(?=\d)(?P<amount>(?:{_GROUP}\s?)+|\d[\d,]*(?:\.\d+)?\s?)(?:여\s?)?(?P<cur>원(?![칙장인자래활료전고가회주])|달러|위안|엔(?![가-힣])|유로)"
 )
 _PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(조|억|천만|백만|만|천)?")
 

@@ -27,7 +27,6 @@ class Word:
     noun: str = ""
     noun_start: int = 0
     noun_end: int = 0
-    tags: list = field(default_factory=list)  # tags of the noun's tokens
     proper: bool = False  # the noun holds a proper noun, Latin/Hanja or an unknown word
     josa: str = ""  # particles after the noun, joined
     rest: list = field(default_factory=list)  # (form, tag) of every token after the noun
@@ -50,18 +49,28 @@ def legal_marks(text: str) -> dict[int, int]:
 _PAIR_NOUNS = frozenset({"간", "사이"})  # A와 B 간: marks B as the second party
 
 
-def sentence_ids(tokens: list) -> list[int]:
-    """Kiwi's sentences, cut again at line breaks (headlines and captions have no full stop)."""
-    ids = []
+def sentences(tokens: list) -> tuple[list[int], list[tuple[int, int]]]:
+    """Kiwi's sentences, cut again at line breaks (headlines and captions have no full stop):
+    the sentence index of every token, and (start, end) of every sentence."""
+    ids: list[int] = []
+    spans: list[tuple[int, int]] = []
     key = None
+    first = 0
     n = -1
+    prev = None
     for tok in tokens:
         k = (tok.line_number, tok.sent_position)
         if k != key:
+            if prev is not None:
+                spans.append((first, prev.end))
             key = k
+            first = tok.start
             n += 1
+        prev = tok
         ids.append(n)
-    return ids
+    if prev is not None:
+        spans.append((first, prev.end))
+    return ids, spans
 
 
 def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
@@ -75,8 +84,7 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
     legal_at = legal_marks(text)
     nominal, proper = NOMINAL, PROPER
     for tok, sent in zip(tokens, sent_ids):
-        form, tag, start = tok.form, tok.tag, tok.start
-        end = start + tok.len
+        form, tag, start, end = tok.form, tok.tag, tok.start, tok.end
         if start < legal_until:
             continue
         if start in legal_at:
@@ -98,7 +106,7 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
                     cur.end = end
             last_end = end
             continue
-        gap = start > last_end and last_end >= 0 and text[last_end:start].strip() == ""
+        gap = start > last_end >= 0 and text[last_end:start].isspace()
         if gap and tag == "NNB" and form == "등" and cur is not None and cur.noun and not cur.rest:
             # "A, B 등과": the particle after 등 belongs to the list before it
             cur.rest.append((form, tag))
@@ -120,7 +128,6 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
                 cur.noun_start = start
             cur.noun_end = end
             cur.noun = text[cur.noun_start:end]
-            cur.tags.append(tag)
             if tag in proper or tok.oov:
                 cur.proper = True
             elif tag == "NNG" and len(form) == 1:
@@ -133,7 +140,6 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
                 cur.rest.append((form[1], "JKB"))
             else:
                 cur.noun += form
-            cur.tags.append(tag)
         elif tag == "NNB" and form in _PAIR_NOUNS and cur.noun and not cur.rest:
             cur.josa += form
             cur.rest.append((form, tag))
@@ -149,20 +155,24 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
     return words
 
 
-def phrases(words: list[Word]) -> list[list[Word]]:
-    """Runs of bare nouns closed by the first word carrying anything else."""
-    out: list[list[Word]] = []
+def phrases(words: list[Word]) -> list[tuple[int, list[Word]]]:
+    """Runs of bare nouns closed by the first word carrying anything else, each with the
+    index of its first word (a run is a slice of ``words``)."""
+    out: list[tuple[int, list[Word]]] = []
     run: list[Word] = []
-    for w in words:
+    first = 0
+    for i, w in enumerate(words):
         if run and (w.sent != run[-1].sent or not w.noun):
-            out.append(run)
+            out.append((first, run))
             run = []
         if not w.noun:
             continue
+        if not run:
+            first = i
         run.append(w)
         if w.rest or w.sep or w.paren:
-            out.append(run)
+            out.append((first, run))
             run = []
     if run:
-        out.append(run)
+        out.append((first, run))
     return out
