@@ -125,10 +125,10 @@ def _process_tree(pid: int) -> list[int]:
     return tree
 
 
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process and its descendants, all threads (0 when gone)."""
+def _cpu_seconds(pid: int, descendants: bool = False) -> float:
+    """User + system CPU of a process (and its descendants), all threads (0 when gone)."""
     total = 0
-    for p in _process_tree(pid):
+    for p in _process_tree(pid) if descendants else [pid]:
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rpartition(")")[2].split()
         except OSError:
@@ -148,17 +148,20 @@ def _machine_ticks() -> tuple[int, int]:
 
 
 class _CpuWindow:
-    """CPU used by given processes and by the whole machine between start and stop."""
+    """CPU used by given processes and by the whole machine between start and stop.
 
-    def __init__(self, pids: dict[str, int]) -> None:
-        self.pids = pids
-        self._cpu = {name: _cpu_seconds(pid) for name, pid in pids.items()}
+    Names in ``trees`` count their descendants too (a worker and its extraction process).
+    """
+
+    def __init__(self, pids: dict[str, int], trees: Iterable[str] = ()) -> None:
+        self.pids, self.trees = pids, set(trees)
+        self._cpu = {name: _cpu_seconds(pid, name in self.trees) for name, pid in pids.items()}
         self._machine = _machine_ticks()
         self._wall = time.monotonic()
 
     def stop(self) -> dict[str, Any]:
         wall = time.monotonic() - self._wall
-        used = {name: _cpu_seconds(pid) - self._cpu[name] for name, pid in self.pids.items()}
+        used = {name: _cpu_seconds(pid, name in self.trees) - self._cpu[name] for name, pid in self.pids.items()}
         busy, total = (b - a for a, b in zip(self._machine, _machine_ticks()))
         cores = os.cpu_count() or 1
         machine_cores = cores * busy / total if total else None
@@ -364,7 +367,7 @@ def _throughput_run(corpus: list[dict[str, Any]], publish: Any, kafka: Any, rece
                     workers: list[_Worker], pids: dict[str, int], timeout: float) -> dict[str, Any]:
     ids = [a["id"] for a in corpus]
     before = _metric_totals(workers)
-    window = _CpuWindow({**pids, "bench": os.getpid()})
+    window = _CpuWindow({**pids, "bench": os.getpid()}, trees=[name for name in pids if name.startswith("worker")])
     t0 = time.time()
     publish(corpus)
     kafka.flush()

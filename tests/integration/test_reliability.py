@@ -144,9 +144,11 @@ def test_sigterm_drains_commits_and_exits_zero_and_a_restart_reprocesses_nothing
     assert len(ids) == len(first) + 1 == len(set(ids)), "a committed article was processed again after restart"
 
 
-# Known issue (2026-12-03), the same stall as the SIGTERM test below: a restarted worker
-# sometimes stops consuming the internal articles-by-content topic. See the closing note.
-@pytest.mark.xfail(strict=False, reason="restarted worker sometimes stalls on the internal topic (Tansu high watermark)")
+# Known issue (2026-12-03): on the embedded broker a restarted worker's fetch sometimes
+# starts a few offsets past the committed one, and Faust counts the jump as a compaction
+# gap and commits past it: those articles are never processed (the worker logs an error,
+# streams/app.py). Seen in about 1 of 4 runs; see the closing note.
+@pytest.mark.xfail(strict=False, reason="restarted worker's fetch can skip past the committed offset (Tansu + Faust gap handling)")
 def test_kill_9_twice_loses_nothing_and_agreement_ids_match_a_clean_run(deployment):
     messages = generated_articles(300, "kill")
     expected = expected_agreement_ids(messages)
@@ -181,11 +183,9 @@ def test_worker_exits_non_zero_with_a_clear_message_when_kafka_stays_unreachable
     assert time.monotonic() - started < 30
 
 
-# Known issue (2026-12-03): since the index agents joined the worker, the restarted
-# worker sometimes stops consuming the internal articles-by-content topic after a
-# SIGTERM mid-backlog (lag reads 0; Tansu's per-batch high watermark is the lead
-# suspect). Kept running so a fix shows as XPASS; see the closing note.
-@pytest.mark.xfail(strict=False, reason="restarted worker sometimes stalls on the internal topic (Tansu high watermark)")
+# Known issue (2026-12-03): the same skip as in the kill -9 test above, after a SIGTERM
+# mid-backlog. Kept running so a fix shows as XPASS; see the closing note.
+@pytest.mark.xfail(strict=False, reason="restarted worker's fetch can skip past the committed offset (Tansu + Faust gap handling)")
 def test_sigterm_in_the_middle_of_a_backlog_exits_zero_and_loses_nothing(deployment):
     messages = generated_articles(120, "term-mid")
     deployment.publish(messages)
