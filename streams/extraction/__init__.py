@@ -31,6 +31,11 @@ class Extractor:
         self._analyzer = Analyzer(num_workers=num_workers)
         self._agreements = AgreementFinder()
 
+    @property
+    def analyzer(self) -> Analyzer:
+        """The loaded Kiwi analyser (the bench times it alone)."""
+        return self._analyzer
+
     def extract(self, article: Article) -> Extraction:
         return self.extract_many([article])[0]
 
