@@ -26,10 +26,9 @@ from .runtime import AGENT_OPTIONS, current, drained, message_of, metrics, pipel
 
 log = logging.getLogger(__name__)
 
-_raw = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
 # Internal hop: valid, new articles re-keyed by a hash of their normalised text, so
 # the same story under another id lands on the partition that has seen it.
-validated = app.topic(f"{settings.group_id}-articles-by-content", partitions=settings.partitions, internal=True, **_raw)
+validated = app.topic(f"{settings.group_id}-articles-by-content", partitions=settings.partitions, internal=True, **topics.RAW)
 
 # Dedup memory; entries expire after STREAMS_DEDUP_TTL (see expire_seen).
 _json = {"schema": faust.Schema(key_type=str, key_serializer="json", value_serializer="json")}

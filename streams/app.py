@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import socket
-from typing import Any
+from typing import Any, Iterable
 
 import faust
 from faust.transport.drivers import aiokafka as kafka_driver
@@ -23,6 +23,11 @@ class _ConsumerThread(kafka_driver.AIOKafkaConsumerThread):
         return consumer
 
 
+def is_compacted(declared: Iterable[Any], topic: str) -> bool:
+    """Whether ``topic`` was declared compacted among the app's subscribed topics."""
+    return any(t.compacting and topic in t.topics for t in declared)
+
+
 class _Consumer(kafka_driver.Consumer):
     def _new_consumer_thread(self) -> _ConsumerThread:
         return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
@@ -31,7 +36,7 @@ class _Consumer(kafka_driver.Consumer):
         # Faust takes a jump in the offsets it receives for a compaction gap and counts the
         # missing offsets as processed. On a topic that is not compacted that means records
         # skipped unprocessed (seen after restarts on the embedded broker): say so loudly.
-        if tp.topic not in self.transport.compacted_topics:
+        if not is_compacted(self.app.topics, tp.topic):
             log.error("offsets %d..%d of %s[%d] were never delivered and will be committed unprocessed",
                       offset_from, offset_to, tp.topic, tp.partition)
         await super()._add_gap(tp, offset_from, offset_to)
@@ -40,7 +45,6 @@ class _Consumer(kafka_driver.Consumer):
 class _Transport(kafka_driver.Transport):
     Consumer = _Consumer
     fetch_max_wait_s = 1.5
-    compacted_topics: frozenset[str] = frozenset()
 
 
 def advertised_url(settings: Settings) -> str:
@@ -85,7 +89,6 @@ def create_app(settings: Settings) -> faust.App:
     # See Settings.fetch_max_wait_s.
     transport = _Transport(app.conf.broker_consumer, app)
     transport.fetch_max_wait_s = settings.fetch_max_wait_s
-    transport.compacted_topics = frozenset({settings.topics.agreements, settings.topics.merged})
     app.transport = transport
     return app
 

@@ -187,8 +187,9 @@ def measure_kiwi_and_extraction(corpus: list[dict[str, Any]], cores: int, batch_
     alternate instead of one running wholly before the other: their ratio is then
     measured under the same conditions.
     """
-    from .extraction import Extractor, clean
+    from .extraction import Extractor
     from .extraction.document import compose
+    from .extraction.text import clean
 
     articles = _extraction_inputs(corpus)
     texts = [compose(clean(a.title or ""), clean(a.body))[0] for a in articles]

@@ -9,8 +9,9 @@ One child per worker, one batch in flight: the agent awaits each batch, so the
 child's queue never grows. Articles go in and ``Extraction`` results come back
 pickled (well under a millisecond per article). The child ignores SIGINT and
 SIGTERM — the worker decides when to stop and drains its batch first — and exits
-when the worker exits (concurrent.futures joins it at interpreter exit) or dies. A child that dies fails the batch, which crashes the
-worker (the agents' CrashingSupervisor) and the restarted worker redelivers it.
+when the worker exits (concurrent.futures joins it at interpreter exit) or dies. A
+child that dies fails the batch, which crashes the worker (the agents'
+CrashingSupervisor) and the restarted worker redelivers it.
 """
 
 from __future__ import annotations
@@ -76,6 +77,3 @@ class ExtractorProcess:
 
     def extract(self, articles: Sequence[Article]) -> list[Extraction | ExtractionError]:
         return self.submit(articles).result()
-
-    def pids(self) -> list[int]:
-        return [p.pid for p in (self._pool._processes or {}).values()]  # no public accessor

@@ -98,7 +98,7 @@ class Pipeline:
             extractor.extract([_WARMUP])
             self.metrics.kiwi_load_duration.set(time.perf_counter() - started)
             self._extractor = extractor
-        log.info("extractor loaded in %.1fs (process %s)", time.perf_counter() - started, extractor.pids())
+        log.info("extractor loaded in %.1fs", time.perf_counter() - started)
 
     # -- stage 1: decode and validate --------------------------------------------
     def decode(self, message: Message) -> ArticleIn | Out:

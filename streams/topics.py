@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from .app import app, settings
 
-_raw = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
+# Bytes in, bytes out: the agents decode and encode JSON themselves (records.py).
+RAW = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
 
-articles = app.topic(settings.topics.articles, partitions=settings.partitions, **_raw)
-entities = app.topic(settings.topics.entities, partitions=settings.partitions, **_raw)
+articles = app.topic(settings.topics.articles, partitions=settings.partitions, **RAW)
+entities = app.topic(settings.topics.entities, partitions=settings.partitions, **RAW)
 agreements = app.topic(
-    settings.topics.agreements, partitions=settings.partitions, compacting=True, **_raw
+    settings.topics.agreements, partitions=settings.partitions, compacting=True, **RAW
 )
-deadletter = app.topic(settings.topics.deadletter, partitions=settings.partitions, **_raw)
-merged = app.topic(settings.topics.merged, partitions=settings.partitions, compacting=True, **_raw)
+deadletter = app.topic(settings.topics.deadletter, partitions=settings.partitions, **RAW)
+merged = app.topic(settings.topics.merged, partitions=settings.partitions, compacting=True, **RAW)

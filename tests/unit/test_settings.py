@@ -80,3 +80,16 @@ def test_roles_choose_the_agents_and_give_the_index_its_own_group(role, extract,
 def test_one_worker_runs_everything_by_default():
     s = Settings.from_env({})
     assert s.role == "all" and s.group_id == s.app_id
+
+
+def test_only_topics_declared_compacted_may_have_offset_gaps():
+    # streams.app logs an error when Faust skips offsets of any other topic.
+    from streams import topics
+    from streams.app import is_compacted
+
+    declared = [topics.articles, topics.entities, topics.agreements, topics.merged]
+    assert is_compacted(declared, topics.agreements.get_topic_name())
+    assert is_compacted(declared, topics.merged.get_topic_name())
+    assert not is_compacted(declared, topics.articles.get_topic_name())
+    assert not is_compacted(declared, topics.entities.get_topic_name())
+    assert not is_compacted([], topics.agreements.get_topic_name())
