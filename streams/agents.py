@@ -5,8 +5,10 @@
 
 ``validate`` decodes, dead-letters bad input and drops re-published ids; it re-keys
 each new article by a hash of its text so ``extract`` can drop the same story under
-another id. Both acknowledge a batch only after its outputs are sent, and Faust
-flushes the producer before committing: at-least-once with idempotent keys.
+another id. ``extract`` keeps two batches in flight (Kiwi in the analyser process on
+one, the rules and sends on the other). Both acknowledge a batch only after its
+outputs are sent, and Faust flushes the producer before committing: at-least-once
+with idempotent keys.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from faust.types import EventT
 from . import topics
 from .app import app, settings
 from .pipeline import Message, Out, content_hash
-from .runtime import AGENT_OPTIONS, current, drained, message_of, metrics, pipeline
+from .records import ArticleIn
+from .runtime import AGENT_OPTIONS, InOrder, current, drained, message_of, metrics, pipeline
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,12 @@ _json = {"schema": faust.Schema(key_type=str, key_serializer="json", value_seria
 seen_ids = app.Table("seen-article-ids", partitions=settings.partitions, **_json)
 # content hash -> [article id, partition, seen_at]
 seen_content = app.Table("seen-article-content", partitions=settings.partitions, **_json)
+
+# Batches started and not yet acknowledged, per extract agent: one being analysed
+# while the one before goes through the rules and out.
+IN_FLIGHT = 2
+
+Batch = list[tuple[Message, ArticleIn]]
 
 _outputs = {t.get_topic_name(): t for t in (topics.entities, topics.agreements, topics.deadletter)}
 
@@ -68,7 +77,7 @@ async def _send(outs: Iterable[Out]) -> None:
 
 @app.task
 async def load_extractor() -> None:
-    """Start the extraction process and load Kiwi at start-up, not on the first article."""
+    """Start the analyser process and load Kiwi at start-up, not on the first article."""
     await asyncio.get_running_loop().run_in_executor(None, pipeline.load)
 
 
@@ -106,12 +115,20 @@ async def _validate_batch(events: list[EventT]) -> None:
 
 @app.agent(validated, **AGENT_OPTIONS)
 async def extract(stream: Any) -> None:
-    async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
-        await drained(_extract_batch(events))
+    """Two batches in flight: the analyser process reads the next batch while this one
+    goes through the rules and out. Events are acknowledged by their batch (InOrder)."""
+    batches = InOrder(depth=IN_FLIGHT)
+    try:
+        async for events in stream.noack_take(settings.batch_size, within=settings.batch_timeout_s):
+            batch, analysis = await drained(_start_batch(events))
+            await batches.add(_finish_batch(stream, events, batch, analysis))
+    finally:
+        await batches.drain()
 
 
-async def _extract_batch(events: list[EventT]) -> None:
-    batch = []
+async def _start_batch(events: list[EventT]) -> tuple[Batch, "asyncio.Future | None"]:
+    """Drop repeated stories and start analysing the rest in the analyser process."""
+    batch: Batch = []
     for event in events:
         message = _origin(event)
         article = pipeline.decode(message)
@@ -127,13 +144,22 @@ async def _extract_batch(events: list[EventT]) -> None:
             seen_content[content] = [article.id, event.message.partition, time.time()]
         batch.append((message, article))
     if not batch:
-        return
+        return batch, None
     if not pipeline.ready:  # articles waiting at start-up: wait for load_extractor
         await asyncio.get_running_loop().run_in_executor(None, pipeline.load)
-    started = time.perf_counter()
-    results = await asyncio.wrap_future(pipeline.submit(batch))
-    await _send(pipeline.outputs(batch, results, time.perf_counter() - started))
-    pipeline.sent(batch)
+    return batch, asyncio.wrap_future(pipeline.analyse(batch))
+
+
+async def _finish_batch(stream: Any, events: list[EventT], batch: Batch, analysis: "asyncio.Future | None") -> None:
+    """Rules, outputs, then acknowledge the batch's events (its duplicates' too)."""
+    if analysis is not None:
+        analyses, analysed_s = await analysis
+        started = time.perf_counter()
+        results = await asyncio.wrap_future(pipeline.apply_rules(batch, analyses))
+        await _send(pipeline.outputs(batch, results, analysed_s + time.perf_counter() - started))
+        pipeline.sent(batch)
+    for event in events:
+        await stream.ack(event)
 
 
 @app.timer(interval=5.0)

@@ -113,7 +113,7 @@ _TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def _process_tree(pid: int) -> list[int]:
-    """``pid`` and its live descendants (a worker and its extraction process)."""
+    """``pid`` and its live descendants (a worker and its analyser process)."""
     tree, i = [pid], 0
     while i < len(tree):
         try:
@@ -150,7 +150,7 @@ def _machine_ticks() -> tuple[int, int]:
 class _CpuWindow:
     """CPU used by given processes and by the whole machine between start and stop.
 
-    Names in ``trees`` count their descendants too (a worker and its extraction process).
+    Names in ``trees`` count their descendants too (a worker and its analyser process).
     """
 
     def __init__(self, pids: dict[str, int], trees: Iterable[str] = ()) -> None:
@@ -200,7 +200,7 @@ def measure_kiwi_and_extraction(corpus: list[dict[str, Any]], cores: int, batch_
     kiwi, extraction = [], []
     for _ in range(runs):
         window = _CpuWindow({"bench": os.getpid()})
-        analyzer.tokenize(texts)
+        analyzer.kiwi_tokenize(texts)
         kiwi.append(_figures(window.stop(), len(texts), kiwi_chars))
         window = _CpuWindow({"bench": os.getpid()})
         failed = 0
@@ -323,7 +323,7 @@ class _Worker:
         return total
 
     def peak_rss_mb(self) -> float | None:
-        """Peak RSS of the worker plus its extraction process (each one's VmHWM, summed)."""
+        """Peak RSS of the worker plus its analyser process (each one's VmHWM, summed)."""
         peaks = []
         for pid in _process_tree(self.proc.pid):
             try:
@@ -585,7 +585,7 @@ def format_table(result: dict[str, Any]) -> str:
         f"end-to-end latency at {lat['rate']:g} articles/s ({lat['received']}/{lat['articles']} received, "
         f"mean {lat['mean_chars']:,.0f} chars): p50 {secs(lat['p50_s'])}  p95 {secs(lat['p95_s'])}  "
         f"p99 {secs(lat['p99_s'])}  max {secs(lat['max_s'])}",
-        f"peak RSS per worker (VmHWM, worker + its extraction process): {rss} MB",
+        f"peak RSS per worker (VmHWM, worker + its analyser process): {rss} MB",
     ]
     return "\n".join(lines)
 

@@ -4,8 +4,7 @@
     ├── ConfigError            a setting in the environment is invalid
     ├── BrokerError            Kafka is unreachable, or the embedded broker cannot run
     │   └── EmbeddedBrokerMissing   the ``embedded`` extra is not installed
-    ├── RejectedArticle        an input message that goes to the dead-letter topic
-    └── ExtractionError        extraction failed on an article (dead-lettered, stage extract)
+    └── RejectedArticle        an input message that goes to the dead-letter topic
 
 Dead-letter reason codes are stable strings (``Reason``): dashboards, alerts and
 consumers match on them, so never rename one; add new ones instead.
@@ -75,6 +74,3 @@ class RejectedArticle(StreamsError):
     def stage(self) -> Stage:
         return self.reason.stage
 
-
-class ExtractionError(StreamsError):
-    """Extraction raised on one article; the article is dead-lettered at stage extract."""

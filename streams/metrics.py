@@ -81,7 +81,7 @@ def build_metrics(registry: CollectorRegistry | None = None) -> Metrics:
             registry=registry,
         ),
         extraction_duration=Histogram(
-            "streams_extraction_duration_seconds", "Wall time of extraction for one batch.",
+            "streams_extraction_duration_seconds", "Wall time of extraction for one batch (analysis plus rules, not queueing).",
             buckets=EXTRACTION_BUCKETS, registry=registry,
         ),
         end_to_end_latency=Histogram(

@@ -1,9 +1,11 @@
 """What a worker does with a batch of messages, without Faust.
 
 The agents in ``agents.py`` only move bytes between Kafka and these methods:
-``decode`` runs on the event loop (cheap); extraction runs in the worker's
-extraction process (``extractor_process.py``: Kiwi is CPU-bound and holds the GIL),
-and ``outputs`` turns its results into records on the event loop.
+``decode`` runs on the event loop (cheap). Extraction runs in two stages: ``analyse``
+in the worker's analyser process (``analyzer_process.py``: Kiwi is CPU-bound and
+holds the GIL) and ``apply_rules`` on the worker's rules thread, so the child can
+analyse the next batch meanwhile. ``outputs`` turns the results into records on the
+event loop.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 
-from .errors import ExtractionError, RejectedArticle
-from .extraction import Extraction
+from .analyzer_process import AnalyzerProcess
+from .errors import RejectedArticle
+from .extraction import Analysis, Extraction, RuleExtractor
 from .extraction.text import clean
-from .extractor_process import ExtractorProcess
 from .metrics import Metrics
 from .records import (
     ArticleIn,
@@ -79,25 +81,30 @@ class Pipeline:
     def __init__(self, settings: Settings, metrics: Metrics) -> None:
         self.settings = settings
         self.metrics = metrics
-        self._extractor: ExtractorProcess | None = None
+        self._analyzer: AnalyzerProcess | None = None
+        self._rules: RuleExtractor | None = None
+        # One thread: batches go through the rules one at a time, in order.
+        self._rules_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rules")
         self._loading = threading.Lock()
 
     @property
     def ready(self) -> bool:
-        return self._extractor is not None
+        return self._analyzer is not None
 
     # -- setup -----------------------------------------------------------------
     def load(self) -> None:
-        """Start the extraction process and load Kiwi in it (a few seconds); call once,
-        off the event loop. Safe to call from several threads: one loads, the others wait."""
+        """Start the analyser process, load Kiwi in it (a few seconds) and the rules here;
+        call off the event loop. Safe to call from several threads: one loads, the others wait."""
         with self._loading:
-            if self._extractor is not None:
+            if self._analyzer is not None:
                 return
             started = time.perf_counter()
-            extractor = ExtractorProcess(num_workers=self.settings.kiwi_workers)
-            extractor.extract([_WARMUP])
+            analyzer = AnalyzerProcess(num_workers=self.settings.kiwi_workers)
+            rules = RuleExtractor()
+            rules.extract_many([_WARMUP], analyzer.analyse([_WARMUP]))
             self.metrics.kiwi_load_duration.set(time.perf_counter() - started)
-            self._extractor = extractor
+            self._rules = rules
+            self._analyzer = analyzer
         log.info("extractor loaded in %.1fs", time.perf_counter() - started)
 
     # -- stage 1: decode and validate --------------------------------------------
@@ -125,22 +132,34 @@ class Pipeline:
         return Out(self.settings.topics.deadletter, message.key, dumps(record))
 
     # -- stage 2: extract ----------------------------------------------------------
-    def submit(self, batch: list[tuple[Message, ArticleIn]]) -> "Future[list[Extraction | ExtractionError]]":
-        """Start extracting a batch of valid articles in the extraction process."""
-        if self._extractor is None:
+    def analyse(self, batch: list[tuple[Message, ArticleIn]]) -> "Future[tuple[list[Analysis], float]]":
+        """Start analysing a batch of valid articles in the analyser process; the future
+        gives the analyses and the seconds the child spent on them."""
+        if self._analyzer is None:
             raise RuntimeError("Pipeline.load() has not run")
-        return self._extractor.submit([article.for_extraction() for _, article in batch])
+        return self._analyzer.submit([article.for_extraction() for _, article in batch])
 
-    def outputs(self, batch: list[tuple[Message, ArticleIn]], results: list[Extraction | ExtractionError],
+    def apply_rules(self, batch: list[tuple[Message, ArticleIn]],
+                    analyses: list[Analysis]) -> "Future[list[Extraction | Exception]]":
+        """Start the rules on an analysed batch, on the rules thread (pure Python: it
+        shares the GIL with the event loop in 5 ms slices). A rule raising on one article
+        fails only that article: its slot holds the exception."""
+        if self._rules is None:
+            raise RuntimeError("Pipeline.load() has not run")
+        articles = [article.for_extraction() for _, article in batch]
+        return self._rules_thread.submit(self._rules.extract_many, articles, analyses, return_exceptions=True)
+
+    def outputs(self, batch: list[tuple[Message, ArticleIn]], results: list[Extraction | Exception],
                 duration_s: float) -> list[Out]:
-        """Output records for a batch and what ``submit`` returned for it."""
+        """Output records for a batch and what ``apply_rules`` gave for it; ``duration_s``
+        is the batch's extraction time (analysis plus rules, without time spent queued)."""
         self.metrics.extraction_duration.observe(duration_s)
         self.metrics.batch_size.observe(len(batch))
         extracted_at = now_iso()
         outs: list[Out] = []
         for (message, article), result in zip(batch, results):
             if not isinstance(result, Extraction):
-                log.error("extraction failed on %s: %s", article.id, result)
+                log.error("extraction failed on %s", article.id, exc_info=result)
                 outs.append(self.dead_letter(message, extraction_failure(result)))
                 continue
             outs.extend(self._outputs(article, result, extracted_at))

@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from .errors import ExtractionError, Reason, RejectedArticle
+from .errors import Reason, RejectedArticle
 from .extraction import EXTRACTOR_VERSION, Agreement, Article, Entity, Extraction
 from .identity import agreement_id, year_of
 
@@ -231,11 +231,8 @@ def deadletter_record(
 
 
 def extraction_failure(exc: BaseException) -> RejectedArticle:
-    """Turn an unexpected exception inside extraction into a dead-letter reason.
-
-    An ``ExtractionError`` from the extraction process already names the original type.
-    """
-    message = str(exc) if isinstance(exc, ExtractionError) else f"{type(exc).__name__}: {exc}"
+    """Turn an unexpected exception inside extraction into a dead-letter reason."""
+    message = f"{type(exc).__name__}: {exc}"
     return RejectedArticle(Reason.EXTRACTION_FAILED, message[:500])
 
 

@@ -5,6 +5,10 @@ No Faust, Kafka or Prometheus imports anywhere in this package: it runs offline
 
     extractor = Extractor(num_workers=1)        # loads Kiwi once
     results = extractor.extract_many(articles)  # one batched Kiwi call
+
+Extraction has two stages that can run in different processes: ``Analyzer``
+(clean the text, Kiwi; CPU-bound C++) and ``RuleExtractor`` (the rules, pure
+Python), joined by plain-data ``Analysis`` values. ``Extractor`` runs both.
 """
 
 from __future__ import annotations
@@ -12,55 +16,40 @@ from __future__ import annotations
 from typing import Sequence
 
 from .agreements import AgreementFinder
-from .analyzer import Analyzer
-from .document import analyse, compose
+from .analyzer import Analysis, Analyzer
+from .document import analyse
 from .grouping import group_entities
 from .model import Agreement, Article, Entity, Extraction, Party
-from .text import clean
 
 EXTRACTOR_VERSION = "0.5.0"
 
-__all__ = ["Agreement", "Article", "Entity", "Extraction", "Extractor", "Party", "EXTRACTOR_VERSION"]
+__all__ = ["Agreement", "Analysis", "Analyzer", "Article", "Entity", "Extraction", "Extractor", "Party",
+           "RuleExtractor", "EXTRACTOR_VERSION"]
 
 
-class Extractor:
-    """Holds the loaded analyser; build one per process (Kiwi with user words can't be pickled)."""
+class RuleExtractor:
+    """Stage 2: entities and agreements from an ``Analysis``. Loads rule data, not Kiwi."""
 
-    def __init__(self, *, num_workers: int = 1) -> None:
-        self.num_workers = num_workers
-        self._analyzer = Analyzer(num_workers=num_workers)
+    def __init__(self) -> None:
         self._agreements = AgreementFinder()
 
-    @property
-    def analyzer(self) -> Analyzer:
-        """The loaded Kiwi analyser (the bench times it alone)."""
-        return self._analyzer
-
-    def extract(self, article: Article) -> Extraction:
-        return self.extract_many([article])[0]
-
     def extract_many(
-        self, articles: Sequence[Article], *, return_exceptions: bool = False
+        self, articles: Sequence[Article], analyses: Sequence[Analysis], *, return_exceptions: bool = False
     ) -> list[Extraction | Exception]:
-        """Extract from a batch with one Kiwi call.
-
-        With ``return_exceptions=True`` an article whose rules raise yields the
-        exception in its slot instead of failing the whole batch.
-        """
-        texts = [compose(clean(a.title or ""), clean(a.body or "")) for a in articles]
-        tokens = self._analyzer.tokenize([t for t, _ in texts])
+        """With ``return_exceptions=True`` an article whose rules raise yields the
+        exception in its slot instead of failing the whole batch."""
         results: list[Extraction | Exception] = []
-        for article, (text, title_end), toks in zip(articles, texts, tokens):
+        for article, analysis in zip(articles, analyses, strict=True):
             try:
-                results.append(self._extract_one(article, text, title_end, toks))
+                results.append(self.extract(article, analysis))
             except Exception as exc:
                 if not return_exceptions:
                     raise
                 results.append(exc)
         return results
 
-    def _extract_one(self, article: Article, text: str, title_end: int, tokens: list) -> Extraction:
-        doc = analyse(text, title_end, article.published_at, tokens)
+    def extract(self, article: Article, analysis: Analysis) -> Extraction:
+        doc = analyse(analysis.text, analysis.title_end, article.published_at, analysis.tokens)
         found = self._agreements.find(doc)  # may add organisations named only as parties
         entities, entity_of = group_entities(doc)
         agreements = []
@@ -71,6 +60,24 @@ class Extractor:
                                             evidence=f.evidence, signed_on=f.signed_on, venue=f.venue,
                                             sectors=f.sectors))
         return Extraction(article_id=article.id, entities=tuple(entities), agreements=tuple(agreements))
+
+
+class Extractor:
+    """Both stages in one process; build one per process (Kiwi with user words can't be pickled)."""
+
+    def __init__(self, *, num_workers: int = 1) -> None:
+        self.num_workers = num_workers
+        self.analyzer = Analyzer(num_workers=num_workers)
+        self.rules = RuleExtractor()
+
+    def extract(self, article: Article) -> Extraction:
+        return self.extract_many([article])[0]
+
+    def extract_many(
+        self, articles: Sequence[Article], *, return_exceptions: bool = False
+    ) -> list[Extraction | Exception]:
+        """Extract from a batch with one Kiwi call (see ``RuleExtractor.extract_many``)."""
+        return self.rules.extract_many(articles, self.analyzer.analyse(articles), return_exceptions=return_exceptions)
 
 
 def _party(mention, entity: Entity | None) -> Party:

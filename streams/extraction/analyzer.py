@@ -1,14 +1,42 @@
-"""The Kiwi wrapper: one analyser per process, one batched ``tokenize`` call per batch."""
+"""Stage 1 of extraction, the Kiwi stage: clean the text and analyse it.
+
+``Analyzer.analyse`` turns a batch of articles into ``Analysis`` values with one
+batched Kiwi call. Its output is plain data (strings, ints and tuples), cheap to
+pickle, so a worker runs this stage in a child process and the rules (stage 2, see
+``streams.extraction.RuleExtractor``) in its own.
+
+A token is a plain tuple, in this order (see ``TOKEN_FIELDS``)::
+
+    (form, tag, start, end, oov, line_number, sent_position)
+
+Kiwi's own ``Token`` objects build a new string on every attribute read and do
+not pickle; tuples with interned tags are read fast and pickle small.
+"""
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+import sys
+from typing import Iterable, NamedTuple, Sequence
 
 from . import rules
+from .document import compose
+from .model import Article
+from .text import clean
 
 # Unseen foreign place names are tagged as common nouns unless Kiwi is told about them.
 _PLACE_KINDS_AS_USER_WORDS = ("china", "vietnam", "us")
 _PLACE_SCORE = 5.0
+
+TOKEN_FIELDS = ("form", "tag", "start", "end", "oov", "line_number", "sent_position")
+Token = tuple[str, str, int, int, bool, int, int]
+
+
+class Analysis(NamedTuple):
+    """One article after stage 1: the text Kiwi read and its tokens."""
+
+    text: str  # cleaned headline and body (see ``compose``)
+    title_end: int  # text[:title_end] is the headline
+    tokens: list[Token]
 
 
 class Analyzer:
@@ -25,8 +53,22 @@ class Analyzer:
             if kind in _PLACE_KINDS_AS_USER_WORDS and not name.isascii():
                 self._kiwi.add_user_word(name, "NNP", _PLACE_SCORE)
 
-    def tokenize(self, texts: Sequence[str]) -> list[list]:
+    def analyse(self, articles: Sequence[Article]) -> list[Analysis]:
+        """Clean and analyse a batch of articles with a single Kiwi call."""
+        composed = [compose(clean(a.title or ""), clean(a.body or "")) for a in articles]
+        tokens = self.tokenize([text for text, _ in composed])
+        return [Analysis(text, title_end, toks) for (text, title_end), toks in zip(composed, tokens)]
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[Token]]:
         """Tokens per text, from a single Kiwi call over the whole batch."""
+        intern = sys.intern
+        return [
+            [(t.form, intern(t.tag), t.start, t.end, t.oov, t.line_number, t.sent_position) for t in tokens]
+            for tokens in self.kiwi_tokenize(texts)
+        ]
+
+    def kiwi_tokenize(self, texts: Sequence[str]) -> list[list]:
+        """Kiwi's own tokens for a batch: Kiwi's cost alone (what ``streams bench`` times)."""
         if not texts:
             return []
         return [list(tokens) for tokens in self._kiwi.tokenize(_nonempty(texts))]

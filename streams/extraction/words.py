@@ -51,25 +51,27 @@ _PAIR_NOUNS = frozenset({"간", "사이"})  # A와 B 간: marks B as the second 
 
 def sentences(tokens: list) -> tuple[list[int], list[tuple[int, int]]]:
     """Kiwi's sentences, cut again at line breaks (headlines and captions have no full stop):
-    the sentence index of every token, and (start, end) of every sentence."""
+    the sentence index of every token, and (start, end) of every sentence.
+
+    Tokens here and in ``build_words`` are ``analyzer.TOKEN_FIELDS`` tuples."""
     ids: list[int] = []
     spans: list[tuple[int, int]] = []
     key = None
     first = 0
     n = -1
-    prev = None
-    for tok in tokens:
-        k = (tok.line_number, tok.sent_position)
+    last_end = 0
+    for _, _, start, end, _, line, sent_position in tokens:
+        k = (line, sent_position)
         if k != key:
-            if prev is not None:
-                spans.append((first, prev.end))
+            if n >= 0:
+                spans.append((first, last_end))
             key = k
-            first = tok.start
+            first = start
             n += 1
-        prev = tok
+        last_end = end
         ids.append(n)
-    if prev is not None:
-        spans.append((first, prev.end))
+    if n >= 0:
+        spans.append((first, last_end))
     return ids, spans
 
 
@@ -83,8 +85,7 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
     last_end = -1
     legal_at = legal_marks(text)
     nominal, proper = NOMINAL, PROPER
-    for tok, sent in zip(tokens, sent_ids):
-        form, tag, start, end = tok.form, tok.tag, tok.start, tok.end
+    for (form, tag, start, end, oov, _, _), sent in zip(tokens, sent_ids):
         if start < legal_until:
             continue
         if start in legal_at:
@@ -128,7 +129,7 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
                 cur.noun_start = start
             cur.noun_end = end
             cur.noun = text[cur.noun_start:end]
-            if tag in proper or tok.oov:
+            if tag in proper or oov:
                 cur.proper = True
             elif tag == "NNG" and len(form) == 1:
                 cur.pieces += 1

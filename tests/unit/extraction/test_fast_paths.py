@@ -89,7 +89,7 @@ def test_phrases_carry_the_index_of_their_first_word(extractor):
     text, title_end = compose("가람시-미르군, 우호협력 MOU 체결",
                               "가람시와 미르군은 3일 (주)다온테크 본사에서 업무협약(MOU)을 체결했다.\n"
                               "홍길동 가람시장과 김영수 미르군수, 스맥·메타팩 대표 등이 참석했다.")
-    doc = analyse(text, title_end, "2024-06-20", extractor._analyzer.tokenize([text])[0])
+    doc = analyse(text, title_end, "2024-06-20", extractor.analyzer.tokenize([text])[0])
     assert doc.phrases
     for first, run in doc.phrases:
         assert all(a is b for a, b in zip(doc.words[first:first + len(run)], run, strict=True))
