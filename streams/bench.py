@@ -1,7 +1,7 @@
 """``streams bench``: what the pipeline costs next to Kiwi, measured in one run.
 
 Three figures on the same corpus and the same machine, never two at once so they do
-not compete for cores, each the best of RUNS runs (Kiwi and extraction in turns):
+not compete for cores, each the best of RUNS runs:
 
 1. Kiwi alone: the pipeline's analyser (same user words), one batched ``tokenize``
    over the whole corpus, with as many Kiwi threads as the pipeline gets cores
@@ -13,8 +13,11 @@ not compete for cores, each the best of RUNS runs (Kiwi and extraction in turns)
    last entities/agreements record a consumer receives; latency is measured at a
    fixed offered load, each article carrying ``crawled_at`` = its send time.
 
-Wall-clock rates on shared cores are noisy, so each stage also reports CPU time per
-article (load-independent) and how many cores other processes kept busy meanwhile.
+The cores of this kind of VM speed up and slow down by tens of percent over minutes,
+so every extraction and pipeline run has a Kiwi run right before it, and the ratios
+are the median over runs of run / that Kiwi run (the best run over the best Kiwi run
+is reported too). Each stage also reports CPU time per article (load-independent)
+and how many cores other processes kept busy meanwhile.
 
 The corpus is the bundled samples (or ``--input``) repeated to N articles; each
 copy gets a unique id and a numbered sentence, since the pipeline drops the same
@@ -36,7 +39,7 @@ import urllib.request
 import uuid
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import orjson
 
@@ -177,40 +180,51 @@ def _extraction_inputs(corpus: list[dict[str, Any]]):
     return [validate_article(a).for_extraction() for a in corpus]
 
 
-def measure_kiwi_and_extraction(corpus: list[dict[str, Any]], cores: int, batch_size: int,
-                                runs: int = RUNS) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Kiwi alone and extraction alone, best of ``runs`` each, taken in turns.
+class Alone:
+    """Kiwi alone and extraction alone on the corpus, in the bench process, run on demand.
 
     Kiwi alone is one batched ``tokenize`` over the texts Kiwi sees in the pipeline;
     extraction is ``Extractor.extract_many`` in batches of STREAMS_BATCH_SIZE. The
-    cores of a shared machine speed up and slow down over a run, so the two stages
-    alternate instead of one running wholly before the other: their ratio is then
-    measured under the same conditions.
+    cores of a shared machine speed up and slow down over a bench, so every figure
+    that is compared with Kiwi gets a Kiwi run right before it (``kiwi`` then the
+    other), and ratios are taken pair by pair.
     """
-    from .extraction import Extractor
-    from .extraction.document import compose
-    from .extraction.text import clean
 
-    articles = _extraction_inputs(corpus)
-    texts = [compose(clean(a.title or ""), clean(a.body))[0] for a in articles]
-    kiwi_chars, chars = sum(map(len, texts)), sum(map(_chars, corpus))
-    extractor = Extractor(num_workers=cores)
-    analyzer = extractor.analyzer
-    extractor.extract_many(articles[:4])  # the first call warms Kiwi up for a second or two
-    kiwi, extraction = [], []
-    for _ in range(runs):
+    def __init__(self, corpus: list[dict[str, Any]], cores: int, batch_size: int) -> None:
+        from .extraction import Extractor
+        from .extraction.document import compose
+        from .extraction.text import clean
+
+        self.cores, self.batch_size = cores, batch_size
+        self._articles = _extraction_inputs(corpus)
+        self._texts = [compose(clean(a.title or ""), clean(a.body))[0] for a in self._articles]
+        self._kiwi_chars, self._chars = sum(map(len, self._texts)), sum(map(_chars, corpus))
+        self._extractor = Extractor(num_workers=cores)
+        self._extractor.extract_many(self._articles[:4])  # the first call warms Kiwi up for a second or two
+
+    def kiwi(self) -> dict[str, Any]:
         window = _CpuWindow({"bench": os.getpid()})
-        analyzer.kiwi_tokenize(texts)
-        kiwi.append(_figures(window.stop(), len(texts), kiwi_chars))
+        self._extractor.analyzer.kiwi_tokenize(self._texts)
+        return _figures(window.stop(), len(self._texts), self._kiwi_chars)
+
+    def extraction(self) -> dict[str, Any]:
         window = _CpuWindow({"bench": os.getpid()})
         failed = 0
-        for i in range(0, len(articles), batch_size):
-            batch = extractor.extract_many(articles[i:i + batch_size], return_exceptions=True)
+        for i in range(0, len(self._articles), self.batch_size):
+            batch = self._extractor.extract_many(self._articles[i:i + self.batch_size], return_exceptions=True)
             failed += sum(isinstance(r, Exception) for r in batch)
-        extraction.append({**_figures(window.stop(), len(articles), chars), "failed": failed})
-    del extractor, analyzer
-    gc.collect()
-    return {"cores": cores, **_best(kiwi)}, {"cores": cores, **_best(extraction)}
+        return {**_figures(window.stop(), len(self._articles), self._chars), "failed": failed}
+
+    def close(self) -> None:
+        del self._extractor
+        gc.collect()
+
+
+def _paired_ratio(runs: list[dict[str, Any]]) -> float:
+    """Median over runs of the run's rate over the Kiwi run just before it."""
+    ratios = sorted(r["articles_per_s"] / r["kiwi_before"]["articles_per_s"] for r in runs)
+    mid = len(ratios) // 2
+    return ratios[mid] if len(ratios) % 2 else (ratios[mid - 1] + ratios[mid]) / 2
 
 
 def _figures(window: dict[str, Any], articles: int, chars: int, cpu_of: Iterable[str] | None = None) -> dict[str, Any]:
@@ -224,6 +238,7 @@ def _figures(window: dict[str, Any], articles: int, chars: int, cpu_of: Iterable
 
 def _best(results: list[dict[str, Any]]) -> dict[str, Any]:
     best = max(results, key=lambda r: r["articles_per_s"])
+    best = {k: v for k, v in best.items() if k != "kiwi_before"}
     return {**best, "runs_articles_per_s": [r["articles_per_s"] for r in results]}
 
 
@@ -392,7 +407,10 @@ def measure_pipeline(
     rate: float,
     timeout: float,
     workdir: Path,
+    kiwi_turn: Callable[[], dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    """The pipeline's figures; with ``kiwi_turn``, each throughput run is preceded by a
+    Kiwi-alone run (the workers idle meanwhile), kept in the run as ``kiwi_before``."""
     from .broker import EmbeddedBroker, create_topics, free_port
     from .demo import stop_process, worker_env
     from .io import producer
@@ -463,8 +481,13 @@ def measure_pipeline(
         broker_proc = getattr(broker, "_proc", None)  # EmbeddedBroker has no public pid
         if broker_proc is not None:
             pids["broker"] = broker_proc.pid
-        runs = [_throughput_run(corpus, publish, kafka, receiver, started, pids, timeout) for corpus in corpora]
-        throughput = {"articles": len(corpora[0]), **_best(runs)}
+        runs = []
+        for corpus in corpora:
+            kiwi_before = kiwi_turn() if kiwi_turn is not None else None
+            run = _throughput_run(corpus, publish, kafka, receiver, started, pids, timeout)
+            runs.append(run if kiwi_before is None else {**run, "kiwi_before": kiwi_before})
+        throughput = {"articles": len(corpora[0]), **_best(runs),
+                      "paired_over_kiwi": _paired_ratio(runs) if kiwi_turn is not None else None}
 
         # Latency at a fixed offered load.
         sent_at: dict[str, float] = {}
@@ -524,17 +547,30 @@ def run_bench(
     corpus = corpora[0]
     latency_corpus = make_corpus(source, latency_articles, "latency", min_chars)
     load_start = os.getloadavg()
-    kiwi, extraction = measure_kiwi_and_extraction(corpus, workers, settings.batch_size, runs)
+    alone = Alone(corpus, workers, settings.batch_size)
+    kiwi_runs: list[dict[str, Any]] = []
+    extraction_runs = []
+    for _ in range(runs):
+        kiwi_runs.append(alone.kiwi())
+        extraction_runs.append({**alone.extraction(), "kiwi_before": kiwi_runs[-1]})
+
+    def kiwi_turn() -> dict[str, Any]:
+        kiwi_runs.append(alone.kiwi())
+        return kiwi_runs[-1]
+
     workdir = Path(tempfile.mkdtemp(prefix="streams-bench-"))
     try:
         pipeline = measure_pipeline(settings, corpora, latency_corpus, workers=workers, rate=rate,
-                                    timeout=timeout, workdir=workdir)
+                                    timeout=timeout, workdir=workdir, kiwi_turn=kiwi_turn)
     except BaseException:
         keep_workdir = True  # the worker logs explain the failure
         raise
     finally:
+        alone.close()
         if not keep_workdir:
             shutil.rmtree(workdir, ignore_errors=True)
+    kiwi = {"cores": workers, **_best(kiwi_runs)}
+    extraction = {"cores": workers, **_best(extraction_runs)}
     return {
         "machine": {"cores": os.cpu_count(), "loadavg_start": list(load_start), "loadavg_end": list(os.getloadavg()),
                     "python": sys.version.split()[0]},
@@ -546,15 +582,19 @@ def run_bench(
         "kiwi": kiwi,
         "extraction": extraction,
         "pipeline": pipeline,
+        # Each run over the Kiwi run just before it, median over runs (see Alone); the
+        # best runs' ratios are there too.
         "ratios": {
-            "pipeline_over_kiwi": pipeline["articles_per_s"] / kiwi["articles_per_s"],
-            "extraction_over_kiwi": extraction["articles_per_s"] / kiwi["articles_per_s"],
+            "pipeline_over_kiwi": pipeline.pop("paired_over_kiwi"),
+            "extraction_over_kiwi": _paired_ratio(extraction_runs),
+            "best_pipeline_over_best_kiwi": pipeline["articles_per_s"] / kiwi["articles_per_s"],
+            "best_extraction_over_best_kiwi": extraction["articles_per_s"] / kiwi["articles_per_s"],
         },
     }
 
 
 def format_table(result: dict[str, Any]) -> str:
-    c, k, e, p = result["corpus"], result["kiwi"], result["extraction"], result["pipeline"]
+    c, k, e, p, r = result["corpus"], result["kiwi"], result["extraction"], result["pipeline"], result["ratios"]
     lat, m = p["latency"], result["machine"]
     w = p["workers"]
 
@@ -578,6 +618,8 @@ def format_table(result: dict[str, Any]) -> str:
             result["ratios"]["pipeline_over_kiwi"]),
         "  best run of: " + ", ".join(f"{name} {'/'.join(f'{r:.1f}' for r in x['runs_articles_per_s'])}"
                                     for name, x in (("Kiwi", k), ("extraction", e), ("pipeline", p))) + " articles/s",
+        "  vs Kiwi: each run over the Kiwi run just before it, median over runs (best over best: extraction "
+        f"{r['best_extraction_over_best_kiwi']:.2f}, pipeline {r['best_pipeline_over_best_kiwi']:.2f})",
         "  CPU ms/a: CPU time per article (pipeline: workers + broker); others: cores other processes kept busy",
         "",
         f"pipeline: {p['seconds']:.1f} s first publish to last record; extraction busy {p['extraction_busy']:.0%}, "

@@ -34,6 +34,7 @@ def test_bench_json_has_every_figure(repo):
         _positive(result, stage, "cpu_ms_per_article")
     _positive(result, "ratios", "pipeline_over_kiwi")
     _positive(result, "ratios", "extraction_over_kiwi")
+    _positive(result, "ratios", "best_pipeline_over_best_kiwi")
     assert result["pipeline"]["articles"] == 20 and result["pipeline"]["workers"] == 1
     latency = result["pipeline"]["latency"]
     assert latency["received"] == latency["articles"] == 10
