@@ -9,7 +9,6 @@ import sys
 import time
 import urllib.request
 import uuid
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator
 

@@ -1,6 +1,5 @@
 """Extraction never raises and is deterministic, whatever the text."""
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
