@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import os
 import json
 import random
 import signal
@@ -10,6 +11,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from streams.broker import free_port
 from streams.extraction import Extractor
@@ -196,6 +199,35 @@ def test_sigterm_in_the_middle_of_a_backlog_exits_zero_and_loses_nothing(deploym
     t = deployment.topics
     deployment.collect([t.entities], until=lambda s: len(s[t.entities]) >= 10, timeout=60)
     assert worker.stop(signal.SIGTERM, timeout=30) == 0, worker.log()
+    restarted = deployment.worker().start()
+    seen = deployment.collect([t.entities], until=lambda s: len({r["article_id"] for _, r in s[t.entities]}) >= len(messages),
+                              timeout=120)
+    assert {r["article_id"] for _, r in seen[t.entities]} == {k.decode() for k, _ in messages}
+    assert_no_skipped_offsets([worker, restarted])
+
+
+def _analyser_pid(worker) -> int:
+    """The worker's analyser process: its child that runs ``multiprocessing.spawn``."""
+    for child in Path(f"/proc/{worker.proc.pid}/task").glob("*/children"):
+        for pid in child.read_text().split():
+            if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace"):
+                return int(pid)
+    raise AssertionError(f"no analyser process under worker {worker.proc.pid}")
+
+
+# Known issue (2026-12-03): in about 1 run of 7 the worker neither crashes nor goes on
+# after its analyser process is killed: no error is logged and every thread is idle.
+# Not found yet (a watchdog on the pool's broken flag did not help); see the closing note.
+@pytest.mark.xfail(strict=False, reason="worker sometimes hangs instead of crashing when its analyser process dies")
+def test_a_dead_analyser_process_crashes_the_worker_and_a_restart_loses_nothing(deployment):
+    messages = generated_articles(150, "child-kill")
+    deployment.publish(messages)
+    worker = deployment.worker().start()
+    t = deployment.topics
+    deployment.collect([t.entities], until=lambda s: len(s[t.entities]) >= 10, timeout=60)
+    os.kill(_analyser_pid(worker), signal.SIGKILL)
+    worker.proc.wait(60)  # TimeoutExpired when it hangs
+    assert worker.proc.returncode != 0, worker.log()
     restarted = deployment.worker().start()
     seen = deployment.collect([t.entities], until=lambda s: len({r["article_id"] for _, r in s[t.entities]}) >= len(messages),
                               timeout=120)
