@@ -169,9 +169,13 @@ def test_kill_9_twice_loses_nothing_and_agreement_ids_match_a_clean_run(deployme
         deployment.collect([t.entities], until=lambda s: len(s[t.entities]) >= target, timeout=90)
         workers[-1].stop(signal.SIGKILL)
     workers.append(deployment.worker().start())
+    # An article whose entities record a killed worker sent before dying is processed
+    # again by the next worker, agreements included: wait for both to be complete.
     seen = deployment.collect(
         [t.entities, t.agreements],
-        until=lambda s: len({r["article_id"] for _, r in s[t.entities]}) >= len(messages), timeout=180,
+        until=lambda s: (len({r["article_id"] for _, r in s[t.entities]}) >= len(messages)
+                         and {r["agreement_id"] for _, r in s[t.agreements]} >= expected),
+        timeout=180,
     )
     processed = {r["article_id"] for _, r in seen[t.entities]}
     assert processed == {k.decode() for k, _ in messages}, f"lost: {len(messages) - len(processed)}"
