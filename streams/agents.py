@@ -162,6 +162,13 @@ async def _finish_batch(stream: Any, events: list[EventT], batch: Batch, analysi
         await stream.ack(event)
 
 
+@app.timer(interval=2.0)
+async def watch_analyser() -> None:
+    """Crash the worker when its analyser process died while no batch was in flight
+    (a batch in flight fails by itself). The restarted worker starts a new one."""
+    pipeline.check_analyser()
+
+
 @app.timer(interval=5.0)
 async def report_lag() -> None:
     """Lag of the partitions this worker owns, on the input and the internal topic.

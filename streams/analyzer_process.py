@@ -10,7 +10,8 @@ child analyses the next batch.
 The child ignores SIGINT and SIGTERM — the worker decides when to stop and drains
 its batches first — and exits when the worker exits (concurrent.futures joins it at
 interpreter exit) or dies. A child that dies fails its batches, which crashes the
-worker (the agents' CrashingSupervisor), and the restarted worker redelivers them.
+worker (the agents' CrashingSupervisor), and the restarted worker redelivers them;
+a child that dies while idle is noticed by the ``watch_analyser`` timer.
 """
 
 from __future__ import annotations
@@ -67,3 +68,8 @@ class AnalyzerProcess:
 
     def analyse(self, articles: Sequence[Article]) -> list[Analysis]:
         return self.submit(articles).result()[0]
+
+    @property
+    def broken(self) -> str | None:
+        """Why the child is gone, once it died (even while idle), else None."""
+        return self._pool._broken or None  # concurrent.futures keeps no public accessor

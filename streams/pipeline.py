@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from .analyzer_process import AnalyzerProcess
 from .errors import RejectedArticle
@@ -106,6 +107,11 @@ class Pipeline:
             self._rules = rules
             self._analyzer = analyzer
         log.info("extractor loaded in %.1fs", time.perf_counter() - started)
+
+    def check_analyser(self) -> None:
+        """Raise if the analyser process died (the worker must restart to get a new one)."""
+        if self._analyzer is not None and self._analyzer.broken:
+            raise BrokenProcessPool(f"the analyser process died: {self._analyzer.broken}")
 
     # -- stage 1: decode and validate --------------------------------------------
     def decode(self, message: Message) -> ArticleIn | Out:

@@ -12,8 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from streams.broker import free_port
 from streams.extraction import Extractor
 from streams.records import DEADLETTER_PAYLOAD_LIMIT, agreement_records, decode_article
@@ -219,10 +217,8 @@ def _analyser_pid(worker) -> int:
     raise AssertionError(f"no analyser process under worker {worker.proc.pid}")
 
 
-# Known issue (2026-12-03): in about 1 run of 7 the worker neither crashes nor goes on
-# after its analyser process is killed: no error is logged and every thread is idle.
-# Not found yet (a watchdog on the pool's broken flag did not help); see the closing note.
-@pytest.mark.xfail(strict=False, reason="worker sometimes hangs instead of crashing when its analyser process dies")
+# The child may die mid-batch (the batch fails) or while idle, when the short articles
+# here are all done (the watch_analyser timer notices): either way the worker exits.
 def test_a_dead_analyser_process_crashes_the_worker_and_a_restart_loses_nothing(deployment):
     messages = generated_articles(150, "child-kill")
     deployment.publish(messages)
