@@ -31,6 +31,7 @@ import gc
 import math
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import threading
@@ -192,12 +193,11 @@ class Alone:
 
     def __init__(self, corpus: list[dict[str, Any]], cores: int, batch_size: int) -> None:
         from .extraction import Extractor
-        from .extraction.document import compose
-        from .extraction.text import clean
+        from .extraction.analyzer import text_of
 
         self.cores, self.batch_size = cores, batch_size
         self._articles = _extraction_inputs(corpus)
-        self._texts = [compose(clean(a.title or ""), clean(a.body))[0] for a in self._articles]
+        self._texts = [text_of(a)[0] for a in self._articles]
         self._kiwi_chars, self._chars = sum(map(len, self._texts)), sum(map(_chars, corpus))
         self._extractor = Extractor(num_workers=cores)
         self._extractor.extract_many(self._articles[:4])  # the first call warms Kiwi up for a second or two
@@ -222,9 +222,7 @@ class Alone:
 
 def _paired_ratio(runs: list[dict[str, Any]]) -> float:
     """Median over runs of the run's rate over the Kiwi run just before it."""
-    ratios = sorted(r["articles_per_s"] / r["kiwi_before"]["articles_per_s"] for r in runs)
-    mid = len(ratios) // 2
-    return ratios[mid] if len(ratios) % 2 else (ratios[mid - 1] + ratios[mid]) / 2
+    return statistics.median(r["articles_per_s"] / r["kiwi_before"]["articles_per_s"] for r in runs)
 
 
 def _figures(window: dict[str, Any], articles: int, chars: int, cpu_of: Iterable[str] | None = None) -> dict[str, Any]:

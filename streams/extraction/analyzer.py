@@ -39,6 +39,11 @@ class Analysis(NamedTuple):
     tokens: list[Token]
 
 
+def text_of(article: Article) -> tuple[str, int]:
+    """The text Kiwi reads for an article (cleaned headline and body) and its title end."""
+    return compose(clean(article.title or ""), clean(article.body or ""))
+
+
 class Analyzer:
     def __init__(self, *, num_workers: int = 1) -> None:
         try:
@@ -55,7 +60,7 @@ class Analyzer:
 
     def analyse(self, articles: Sequence[Article]) -> list[Analysis]:
         """Clean and analyse a batch of articles with a single Kiwi call."""
-        composed = [compose(clean(a.title or ""), clean(a.body or "")) for a in articles]
+        composed = [text_of(a) for a in articles]
         tokens = self.tokenize([text for text, _ in composed])
         return [Analysis(text, title_end, toks) for (text, title_end), toks in zip(composed, tokens)]
 

@@ -194,18 +194,26 @@ def test_worker_exits_non_zero_with_a_clear_message_when_kafka_stays_unreachable
     assert time.monotonic() - started < 30
 
 
-def test_sigterm_in_the_middle_of_a_backlog_exits_zero_and_loses_nothing(deployment):
-    messages = generated_articles(120, "term-mid")
+def _interrupt_mid_backlog(deployment, count: int, prefix: str, interrupt) -> None:
+    """Publish a backlog, ``interrupt`` its worker after the first records, restart: all come out."""
+    messages = generated_articles(count, prefix)
     deployment.publish(messages)
     worker = deployment.worker().start()
     t = deployment.topics
     deployment.collect([t.entities], until=lambda s: len(s[t.entities]) >= 10, timeout=60)
-    assert worker.stop(signal.SIGTERM, timeout=30) == 0, worker.log()
+    interrupt(worker)
     restarted = deployment.worker().start()
     seen = deployment.collect([t.entities], until=lambda s: len({r["article_id"] for _, r in s[t.entities]}) >= len(messages),
                               timeout=120)
     assert {r["article_id"] for _, r in seen[t.entities]} == {k.decode() for k, _ in messages}
     assert_no_skipped_offsets([worker, restarted])
+
+
+def test_sigterm_in_the_middle_of_a_backlog_exits_zero_and_loses_nothing(deployment):
+    def sigterm(worker):
+        assert worker.stop(signal.SIGTERM, timeout=30) == 0, worker.log()
+
+    _interrupt_mid_backlog(deployment, 120, "term-mid", sigterm)
 
 
 def _analyser_pid(worker) -> int:
@@ -220,16 +228,9 @@ def _analyser_pid(worker) -> int:
 # The child may die mid-batch (the batch fails) or while idle, when the short articles
 # here are all done (the watch_analyser timer notices): either way the worker exits.
 def test_a_dead_analyser_process_crashes_the_worker_and_a_restart_loses_nothing(deployment):
-    messages = generated_articles(150, "child-kill")
-    deployment.publish(messages)
-    worker = deployment.worker().start()
-    t = deployment.topics
-    deployment.collect([t.entities], until=lambda s: len(s[t.entities]) >= 10, timeout=60)
-    os.kill(_analyser_pid(worker), signal.SIGKILL)
-    worker.proc.wait(60)  # TimeoutExpired when it hangs
-    assert worker.proc.returncode != 0, worker.log()
-    restarted = deployment.worker().start()
-    seen = deployment.collect([t.entities], until=lambda s: len({r["article_id"] for _, r in s[t.entities]}) >= len(messages),
-                              timeout=120)
-    assert {r["article_id"] for _, r in seen[t.entities]} == {k.decode() for k, _ in messages}
-    assert_no_skipped_offsets([worker, restarted])
+    def kill_analyser(worker):
+        os.kill(_analyser_pid(worker), signal.SIGKILL)
+        worker.proc.wait(60)  # TimeoutExpired when it hangs
+        assert worker.proc.returncode != 0, worker.log()
+
+    _interrupt_mid_backlog(deployment, 150, "child-kill", kill_analyser)
