@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import orjson
 import pytest
 
 from streams.broker import free_port
@@ -147,6 +148,33 @@ def test_sigterm_drains_commits_and_exits_zero_and_a_restart_reprocesses_nothing
 NEVER_DELIVERED = "were never delivered"  # streams/app.py logs it when Faust commits past a jump
 
 
+def where_lost(deployment, lost: set[str]) -> str:
+    """Where lost articles stopped: their offsets on the input and internal topics, and
+    what the group committed there."""
+    from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+
+    s = deployment.settings
+    internal = f"{s.group_id}-articles-by-content"
+    c = KafkaConsumer(bootstrap_servers=s.broker_bootstrap, enable_auto_commit=False, consumer_timeout_ms=3000)
+    tps = [TopicPartition(t, p) for t in (s.topics.articles, internal) for p in sorted(c.partitions_for_topic(t) or ())]
+    c.assign(tps)
+    c.seek_to_beginning(*tps)
+    found: dict[str, list[str]] = {}
+    for r in c:
+        article_id = orjson.loads(r.value).get("id")
+        if article_id in lost:
+            found.setdefault(article_id, []).append(f"{r.topic}[{r.partition}]@{r.offset}")
+    ends = c.end_offsets(tps)
+    c.close()
+    admin = KafkaAdminClient(bootstrap_servers=s.broker_bootstrap)
+    committed = admin.list_group_offsets(s.group_id)
+    admin.close()
+    lines = [f"lost {len(lost)} articles"]
+    lines += [f"  {i}: {', '.join(found.get(i, ['nowhere']))}" for i in sorted(lost)]
+    lines += [f"  {tp.topic}[{tp.partition}]: committed {committed.get(tp)}, end {ends[tp]}" for tp in tps]
+    return "\n".join(lines)
+
+
 def assert_no_skipped_offsets(workers) -> None:
     for w in workers:
         skipped = [line for line in w.log_path.read_text(errors="replace").splitlines() if NEVER_DELIVERED in line]
@@ -181,7 +209,8 @@ def test_kill_9_twice_loses_nothing_and_agreement_ids_match_a_clean_run(deployme
         timeout=180,
     )
     processed = {r["article_id"] for _, r in seen[t.entities]}
-    assert processed == {k.decode() for k, _ in messages}, f"lost: {len(messages) - len(processed)}"
+    lost = {k.decode() for k, _ in messages} - processed
+    assert not lost, where_lost(deployment, lost)
     assert_no_skipped_offsets(workers)
     assert {r["agreement_id"] for _, r in seen[t.agreements]} == expected
     resent = len(seen[t.entities]) - len(processed)

@@ -2,6 +2,9 @@
 rule that fails on one article dead-letters that article alone."""
 
 import asyncio
+import fcntl
+import sys
+from multiprocessing.reduction import ForkingPickler
 
 import orjson
 import pytest
@@ -116,3 +119,23 @@ def test_a_rule_failure_dead_letters_only_its_article_with_the_original_payload(
     assert dead["source"]["offset"] == 1 and dead["source"]["key"] == "bad"
     assert dead["payload_text"] == payloads[1].decode()
     assert pipeline.metrics.deadletters.labels(reason="extraction_failed", stage="extract")._value.get() == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are set on Linux only")
+def test_the_analyser_pipes_hold_a_whole_batch_of_2000_character_articles():
+    # A batch that does not fit makes the child wait on its write for the worker's GIL.
+    from streams.analyzer_process import AnalyzerProcess
+    from streams.bench import load_source, make_corpus
+    from streams.extraction import Analyzer
+    from streams.records import validate_article
+
+    settings = Settings()
+    corpus = make_corpus(load_source()[0], settings.batch_size, "pipe", min_chars=2000)
+    articles = [validate_article(a).for_extraction() for a in corpus]
+    result = ForkingPickler.dumps((Analyzer(num_workers=1).analyse(articles), 0.5))
+    process = AnalyzerProcess(num_workers=1)  # the child starts on the first submit, not here
+    try:
+        for queue in (process._pool._result_queue, process._pool._call_queue):
+            assert fcntl.fcntl(queue._reader.fileno(), fcntl.F_GETPIPE_SZ) >= len(result)
+    finally:
+        process._pool.shutdown()
