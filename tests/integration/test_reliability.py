@@ -156,11 +156,14 @@ def where_lost(deployment, lost: set[str]) -> str:
     s = deployment.settings
     internal = f"{s.group_id}-articles-by-content"
     c = KafkaConsumer(bootstrap_servers=s.broker_bootstrap, enable_auto_commit=False, consumer_timeout_ms=3000)
-    tps = [TopicPartition(t, p) for t in (s.topics.articles, internal) for p in sorted(c.partitions_for_topic(t) or ())]
+    tps = [TopicPartition(t, p) for t in (s.topics.articles, internal, s.topics.entities)
+           for p in sorted(c.partitions_for_topic(t) or ())]
     c.assign(tps)
     c.seek_to_beginning(*tps)
     found: dict[str, list[str]] = {}
+    read: dict[TopicPartition, list[int]] = {tp: [] for tp in tps}  # offsets, to see holes
     for r in c:
+        read[TopicPartition(r.topic, r.partition)].append(r.offset)
         article_id = orjson.loads(r.value).get("id")
         if article_id in lost:
             found.setdefault(article_id, []).append(f"{r.topic}[{r.partition}]@{r.offset}")
@@ -171,7 +174,8 @@ def where_lost(deployment, lost: set[str]) -> str:
     admin.close()
     lines = [f"lost {len(lost)} articles"]
     lines += [f"  {i}: {', '.join(found.get(i, ['nowhere']))}" for i in sorted(lost)]
-    lines += [f"  {tp.topic}[{tp.partition}]: committed {committed.get(tp)}, end {ends[tp]}" for tp in tps]
+    lines += [f"  {tp.topic}[{tp.partition}]: committed {committed.get(tp)}, end {ends[tp]}, "
+              f"read {len(read[tp])} ({len(set(range(ends[tp])) - set(read[tp]))} offsets missing)" for tp in tps]
     return "\n".join(lines)
 
 
