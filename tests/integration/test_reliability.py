@@ -214,7 +214,10 @@ def test_kill_9_twice_loses_nothing_and_agreement_ids_match_a_clean_run(deployme
     )
     processed = {r["article_id"] for _, r in seen[t.entities]}
     lost = {k.decode() for k, _ in messages} - processed
-    assert not lost, where_lost(deployment, lost)
+    if lost:
+        report = where_lost(deployment, lost)
+        print(f"\nkill test:\n{report}", file=sys.__stderr__)  # past capture: CI shows it though the test is xfail
+        pytest.fail(report)
     assert_no_skipped_offsets(workers)
     assert {r["agreement_id"] for _, r in seen[t.agreements]} == expected
     resent = len(seen[t.entities]) - len(processed)
