@@ -40,13 +40,18 @@ class _ConsumerThread(kafka_driver.AIOKafkaConsumerThread):
 
     async def _seek_to_committed(self) -> dict[Any, int | None]:
         """aiokafka's ``seek_to_committed``, but with every seek in one step once all the
-        committed offsets are known."""
+        committed offsets are known, and a stream partition with no committed offset
+        sought to its first offset (where ``auto_offset_reset=earliest`` starts it):
+        left where it was, records fetched and skipped before would never come again."""
         consumer = self._ensure_consumer()
         committed = {tp: await consumer.committed(tp) for tp in consumer.assignment()}
-        for tp, offset in committed.items():
-            if offset and offset > 0:
-                self.consumer.sought(tp)
-                consumer.seek(tp, offset)
+        acking = self.consumer.app.topics.acks_enabled_for  # stream topics; not changelogs
+        fresh = [tp for tp, offset in committed.items() if not offset and acking(tp.topic)]
+        starts = await consumer.beginning_offsets(fresh) if fresh else {}
+        for tp, offset in {**starts, **{tp: o for tp, o in committed.items() if o and o > 0}}.items():
+            self.consumer.sought(tp)
+            consumer.seek(tp, offset)
+        self.consumer.log_starts.update(starts)
         return committed
 
     def seek(self, partition: Any, offset: int) -> None:
@@ -65,26 +70,35 @@ def is_compacted(declared: Iterable[Any], topic: str) -> bool:
 
 
 class _Consumer(kafka_driver.Consumer):
-    """Faust's consumer, minus a race that skipped records after a restart.
+    """Faust's consumer, minus the races that lost records after a restart.
 
     On assignment Faust's recovery resumes the stream partitions, so the fetcher starts
-    handing out records, and only then seeks them to their committed offsets. Faust's
-    ``getmany`` goes on handing out the records it fetched before the seek; the first of
-    them after the seek jumps past the new read offset, Faust takes the jump for a
-    compaction gap and commits it as processed, and the refetched records below it are
-    dropped as already read: lost articles (tests/integration/test_reliability.py).
+    handing out records, and only then seeks them to their committed offsets. Four
+    things went wrong around that seek (tests/integration/test_reliability.py, kill -9):
 
-    Here every seek of a partition is counted, and the count at the time of the last
-    fetch is kept with its records (``_ConsumerThread`` reports both). A record fetched
-    before a seek of its partition is dropped: the fetch from the sought position
-    delivers it again.
+    - Faust's ``getmany`` went on handing out records fetched before the seek; the first
+      after it jumped past the new read offset, Faust took the jump for a compaction gap
+      and committed it as processed. Here every seek of a partition is counted, the
+      count at the last fetch is kept with its records (``_ConsumerThread`` reports
+      both), and a record fetched before a seek of its partition is dropped: the fetch
+      from the sought position delivers it again.
+    - That fetch was itself dropped as "already read" when a record handed out just
+      before the seek moved the read offset after the seek had reset it; the read offset
+      is reset again when the first record from the sought position is handed out.
+    - A partition never committed was not sought at all, so records fetched before a
+      rebalance and skipped by the stream never came again; it is sought to its start.
+    - A commit could pass records at the head that were never processed (see
+      ``_new_offset``).
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # partition -> its first offset, for stream partitions with no committed offset
+        self.log_starts: dict[Any, int] = {}
         self._seeks: Counter[Any] = Counter()
         self._seeks_lock = threading.Lock()  # seeks are counted on two threads
         self._fetched_at: dict[Any, int] = {}  # partition -> its seek count when last fetched
+        self._yielded_at: dict[Any, int] = {}  # partition -> its seek count when last handed out
 
     def sought(self, tp: Any) -> None:
         with self._seeks_lock:
@@ -100,9 +114,31 @@ class _Consumer(kafka_driver.Consumer):
             if self._fetched_at.get(tp, 0) != self._seeks[tp]:
                 stale += 1
                 continue
+            if self._yielded_at.get(tp, 0) != self._seeks[tp]:
+                # The first record from where the partition was sought. Faust drops a
+                # record below the partition's last read offset as already read; a record
+                # handed out just before the seek can set that offset after the seek
+                # reset it, and the records fetched again would be dropped unprocessed.
+                self._yielded_at[tp] = self._seeks[tp]
+                self._read_offset[tp] = None
             yield tp, message
         if stale:
             log.info("dropped %d records fetched before their partition was sought; they are fetched again", stale)
+
+    def _new_offset(self, tp: Any) -> int | None:
+        # Faust commits the first run of consecutive acked offsets, and checks that the run
+        # starts where the last commit ended only loosely: not at all for a partition
+        # never committed, and one offset too leniently otherwise. A record not yet
+        # processed at the head must hold the commit back (on a compacted topic the
+        # offsets have gaps, which Faust accounts for itself).
+        acked = self._acked[tp]
+        if acked and not is_compacted(self.app.topics, tp.topic):
+            start = self._committed_offset[tp]
+            if start is None:
+                start = self.log_starts.get(tp)
+            if start is not None and min(acked) > start:
+                return None
+        return super()._new_offset(tp)
 
     def _new_consumer_thread(self) -> _ConsumerThread:
         return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)

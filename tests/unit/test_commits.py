@@ -1,0 +1,46 @@
+"""What the worker's consumer commits: never past a record at the head not yet processed.
+
+These run the real consumer class (streams.app._Consumer) on its acknowledgement
+bookkeeping; no broker is needed for it. The loss they guard against is reproduced end
+to end by tests/integration/test_reliability.py (kill -9 tests).
+"""
+
+from __future__ import annotations
+
+import pytest
+from faust.types import TP
+
+from streams.app import create_app
+from streams.settings import Settings
+
+TOPIC = TP("articles", 0)
+
+
+@pytest.fixture
+def consumer():
+    return create_app(Settings.from_env()).consumer
+
+
+def test_a_partition_never_committed_commits_nothing_while_its_first_record_is_unprocessed(consumer):
+    consumer.log_starts[TOPIC] = 3  # where the partition's log starts; 3 and 4 not yet acked
+    consumer._acked[TOPIC] = [5, 6, 7]
+    assert consumer._new_offset(TOPIC) is None
+
+
+def test_a_partition_never_committed_commits_the_run_from_its_first_record(consumer):
+    consumer.log_starts[TOPIC] = 5
+    consumer._acked[TOPIC] = [5, 6, 7, 9]
+    assert consumer._new_offset(TOPIC) == 8
+
+
+def test_one_unprocessed_record_after_the_last_commit_holds_the_commit_back(consumer):
+    # Faust alone lets a head gap of exactly one record through.
+    consumer._committed_offset[TOPIC] = 4
+    consumer._acked[TOPIC] = [5, 6]
+    assert consumer._new_offset(TOPIC) is None
+
+
+def test_a_run_that_starts_at_the_committed_offset_is_committed(consumer):
+    consumer._committed_offset[TOPIC] = 4
+    consumer._acked[TOPIC] = [4, 5, 6]
+    assert consumer._new_offset(TOPIC) == 7
