@@ -91,4 +91,15 @@ class AnalyzerProcess:
     @property
     def broken(self) -> str | None:
         """Why the child is gone, once it died (even while idle), else None."""
-        return self._pool._broken or None  # concurrent.futures keeps no public accessor
+        pool = self._pool  # concurrent.futures keeps no public accessors
+        if pool._broken:
+            return pool._broken
+        dead = [p.exitcode for p in (pool._processes or {}).values() if p.exitcode is not None]
+        if not dead:
+            return None
+        # Dead, and the pool has not noticed. Killed in the middle of writing a result, the
+        # child leaves the pool's reader thread waiting for the rest of it, which never
+        # comes and never ends: this process holds the pipe's other write end. Closing it
+        # ends that read; the pool then breaks and fails the batches in flight.
+        pool._result_queue._writer.close()
+        return f"the analyser process exited with {dead[0]}"

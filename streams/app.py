@@ -98,7 +98,8 @@ class _Consumer(kafka_driver.Consumer):
         self._seeks: Counter[Any] = Counter()
         self._seeks_lock = threading.Lock()  # seeks are counted on two threads
         self._fetched_at: dict[Any, int] = {}  # partition -> its seek count when last fetched
-        self._yielded_at: dict[Any, int] = {}  # partition -> its seek count when last handed out
+        # partition -> (its seek count, the first offset handed out since that seek)
+        self._sought_from: dict[Any, tuple[int, int]] = {}
 
     def sought(self, tp: Any) -> None:
         with self._seeks_lock:
@@ -114,12 +115,13 @@ class _Consumer(kafka_driver.Consumer):
             if self._fetched_at.get(tp, 0) != self._seeks[tp]:
                 stale += 1
                 continue
-            if self._yielded_at.get(tp, 0) != self._seeks[tp]:
+            seeks = self._seeks[tp]
+            if seeks and self._sought_from.get(tp, (0,))[0] != seeks:
                 # The first record from where the partition was sought. Faust drops a
                 # record below the partition's last read offset as already read; a record
                 # handed out just before the seek can set that offset after the seek
                 # reset it, and the records fetched again would be dropped unprocessed.
-                self._yielded_at[tp] = self._seeks[tp]
+                self._sought_from[tp] = (seeks, message.offset)
                 self._read_offset[tp] = None
             yield tp, message
         if stale:
@@ -129,16 +131,25 @@ class _Consumer(kafka_driver.Consumer):
         # Faust commits the first run of consecutive acked offsets, and checks that the run
         # starts where the last commit ended only loosely: not at all for a partition
         # never committed, and one offset too leniently otherwise. A record not yet
-        # processed at the head must hold the commit back (on a compacted topic the
-        # offsets have gaps, which Faust accounts for itself).
+        # processed at the head must hold the commit back. Where the head is: the
+        # committed offset, or the first record fetched from the last seek when that is
+        # further on (a Kafka transaction marker takes an offset and is never delivered),
+        # or for a partition never committed, the log start it was sought to. (On a
+        # compacted topic the offsets have gaps, which Faust accounts for itself.)
         acked = self._acked[tp]
         if acked and not is_compacted(self.app.topics, tp.topic):
-            start = self._committed_offset[tp]
-            if start is None:
-                start = self.log_starts.get(tp)
+            start = self._head(tp)
             if start is not None and min(acked) > start:
                 return None
         return super()._new_offset(tp)
+
+    def _head(self, tp: Any) -> int | None:
+        """The first offset of ``tp`` that a commit must not pass unprocessed."""
+        committed = self._committed_offset[tp]
+        seeks, first = self._sought_from.get(tp, (0, None))
+        if first is not None and seeks == self._seeks[tp]:
+            return first if committed is None else max(committed, first)
+        return committed if committed is not None else self.log_starts.get(tp)
 
     def _new_consumer_thread(self) -> _ConsumerThread:
         return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)

@@ -44,3 +44,22 @@ def test_a_run_that_starts_at_the_committed_offset_is_committed(consumer):
     consumer._committed_offset[TOPIC] = 4
     consumer._acked[TOPIC] = [4, 5, 6]
     assert consumer._new_offset(TOPIC) == 7
+
+
+def test_a_head_offset_that_holds_no_record_does_not_hold_the_commit_back(consumer):
+    # A Kafka transaction marker takes an offset and is never delivered: the first record
+    # fetched from the committed offset 4 is 5.
+    consumer._committed_offset[TOPIC] = 4
+    consumer.sought(TOPIC)
+    consumer._sought_from[TOPIC] = (consumer._seeks[TOPIC], 5)
+    consumer._acked[TOPIC] = [5, 6]
+    assert consumer._new_offset(TOPIC) == 7
+
+
+def test_where_an_earlier_seek_started_does_not_count_after_a_new_seek(consumer):
+    consumer._committed_offset[TOPIC] = 4
+    consumer.sought(TOPIC)
+    consumer._sought_from[TOPIC] = (consumer._seeks[TOPIC], 5)
+    consumer.sought(TOPIC)  # sought again; nothing fetched from there yet
+    consumer._acked[TOPIC] = [5, 6]
+    assert consumer._new_offset(TOPIC) is None

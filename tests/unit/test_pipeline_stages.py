@@ -139,3 +139,37 @@ def test_the_analyser_pipes_hold_a_whole_batch_of_2000_character_articles():
             assert fcntl.fcntl(queue._reader.fileno(), fcntl.F_GETPIPE_SZ) >= len(result)
     finally:
         process._pool.shutdown()
+
+
+def test_a_child_killed_halfway_through_writing_a_result_breaks_the_pool_instead_of_hanging_it():
+    # The pool's reader thread reads a result's length, then waits for that many bytes;
+    # a child killed in between left it waiting for ever (the worker hung, neither
+    # crashing nor exiting). Here the length is written and the child killed by hand.
+    import os
+    import signal
+    import struct
+    import time
+    from concurrent.futures.process import BrokenProcessPool
+
+    from streams.analyzer_process import AnalyzerProcess
+    from streams.records import validate_article
+
+    article = validate_article({"id": "x", "title": "협약", "body": "두 기관이 협약을 맺었다."}).for_extraction()
+    process = AnalyzerProcess(num_workers=1)
+    pool = process._pool
+    try:
+        process.analyse([article])  # the child is up
+        child = next(iter(pool._processes.values()))
+        os.write(pool._result_queue._writer.fileno(), struct.pack("!i", 1 << 16))
+        time.sleep(0.5)  # the reader thread takes the length and waits for the rest
+        os.kill(child.pid, signal.SIGKILL)
+        child.join(10)
+        assert process.broken
+        pool._executor_manager_thread.join(10)
+        assert not pool._executor_manager_thread.is_alive()
+        with pytest.raises(BrokenProcessPool):
+            process.analyse([article])
+    finally:
+        if not pool._result_queue._writer.closed:
+            pool._result_queue._writer.close()  # never leave the reader thread waiting
+        pool.shutdown(wait=False)
