@@ -11,7 +11,8 @@ The child ignores SIGINT and SIGTERM — the worker decides when to stop and dra
 its batches first — and exits when the worker exits (concurrent.futures joins it at
 interpreter exit) or dies. A child that dies fails its batches, which crashes the
 worker (the agents' CrashingSupervisor), and the restarted worker redelivers them;
-a child that dies while idle is noticed by the ``watch_analyser`` timer.
+a child that dies while idle, or halfway through writing a result, is noticed by the
+``watch_analyser`` timer.
 """
 
 from __future__ import annotations
