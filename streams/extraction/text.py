@@ -331,6 +331,37 @@ def _join_lines(lines: list[str]) -> list[str]:
 _JAMO_BULLET_RE = re.compile(r"(?:^|(?<=[\s.,]))\u110b(?![\u1100-\u11ff])\s*")
 
 
+# Broadcast scripts wrap every sentence over several short lines, many of them ending
+# in a bare noun that the rules above leave alone ('이차전지와 디스플레이 부품 산업' /
+# '협력 협약을 맺었습니다.'). A run of short lines that only the last one closes is one
+# sentence. The first line is left out (it is usually the headline), and so is a run of
+# two lines that does not follow a short finished one (a headline over a first sentence).
+_WRAP_MAX = 32
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while (i > 0 and j < len(lines) and len(lines[j]) <= _WRAP_MAX and not _ITEM_START_RE.match(lines[j])
+               and lines[j][-1] not in _CLOSED and not _TERMINAL_RE.search(lines[j])
+               and "\uac00" <= lines[j][-1] <= "\ud7a3"):
+            j += 1
+        closes = j < len(lines) and j > i and len(lines[j]) <= _WRAP_MAX and not _ITEM_START_RE.match(lines[j]) \
+            and _TERMINAL_RE.search(lines[j])
+        if closes and j == i + 1:  # two lines: a headline over a short first sentence, unless
+            before = lines[i - 1]  # the line before closes a short sentence of the script too
+            closes = len(before) <= _WRAP_MAX and bool(_TERMINAL_RE.search(before))
+        if closes:
+            out.append(" ".join(lines[i:j + 1]))
+            i = j + 1
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
 def _pass(s: str) -> str:
     s = _replace_special(s)
     s = _nfkc(s)
@@ -344,7 +375,7 @@ def _pass(s: str) -> str:
     lines = [ln.strip() for ln in s.split("\n")]
     lines = [ln for ln in lines if ln]
     lines = _filter_lines(lines)
-    lines = _join_lines(lines)
+    lines = _join_lines(_join_wrapped(lines))
     return _nfkc("\n".join(lines))
 
 

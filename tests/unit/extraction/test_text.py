@@ -199,6 +199,18 @@ def test_blank_lines_collapse_and_lines_are_stripped():
             "협약 내용은 다음과 같다.\n- 인력 교류를 위한\n- 공동 연구",
         ),
         ("중소기업과 협력해\n(사진=가상시)", "중소기업과 협력해\n(사진=가상시)"),
+        (  # a script's lines that end in a bare noun: the run up to the finished line
+            "[리포트]\n가상시와 가상기업이\n반도체 장비 분야\n협력 협약을 맺었습니다.",
+            "[리포트]\n가상시와 가상기업이 반도체 장비 분야 협력 협약을 맺었습니다.",
+        ),
+        (  # two lines after a short finished one are a script's too
+            "[앵커]\n가상시가 협약을 맺었습니다.\n두 도시의 교류\n확대가 기대됩니다.",
+            "[앵커]\n가상시가 협약을 맺었습니다.\n두 도시의 교류 확대가 기대됩니다.",
+        ),
+        (  # a headline under a dateline stays over a short first sentence
+            "송고 2026-03-05 11:00\n가상시, 해외 기업과 협약\n가상시가 협약을 맺었다.",
+            "송고 2026-03-05 11:00\n가상시, 해외 기업과 협약\n가상시가 협약을 맺었다.",
+        ),
     ],
 )
 def test_line_joining(raw, expected):
