@@ -339,26 +339,30 @@ _JAMO_BULLET_RE = re.compile(r"(?:^|(?<=[\s.,]))\u110b(?![\u1100-\u11ff])\s*")
 _WRAP_MAX = 32
 
 
+def _short_open(line: str) -> bool:
+    """A short script line that ends in a Hangul word no sentence ends with."""
+    return (len(line) <= _WRAP_MAX and not _ITEM_START_RE.match(line) and "\uac00" <= line[-1] <= "\ud7a3"
+            and not _TERMINAL_RE.search(line))
+
+
+def _short_close(line: str) -> bool:
+    return len(line) <= _WRAP_MAX and not _ITEM_START_RE.match(line) and bool(_TERMINAL_RE.search(line))
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
-    out: list[str] = []
-    i = 0
+    out = lines[:1]
+    i = 1
     while i < len(lines):
         j = i
-        while (i > 0 and j < len(lines) and len(lines[j]) <= _WRAP_MAX and not _ITEM_START_RE.match(lines[j])
-               and lines[j][-1] not in _CLOSED and not _TERMINAL_RE.search(lines[j])
-               and "\uac00" <= lines[j][-1] <= "\ud7a3"):
+        while j < len(lines) and _short_open(lines[j]):
             j += 1
-        closes = j < len(lines) and j > i and len(lines[j]) <= _WRAP_MAX and not _ITEM_START_RE.match(lines[j]) \
-            and _TERMINAL_RE.search(lines[j])
-        if closes and j == i + 1:  # two lines: a headline over a short first sentence, unless
-            before = lines[i - 1]  # the line before closes a short sentence of the script too
-            closes = len(before) <= _WRAP_MAX and bool(_TERMINAL_RE.search(before))
-        if closes:
+        if i < j < len(lines) and _short_close(lines[j]) and (j > i + 1 or _short_close(lines[i - 1])):
             out.append(" ".join(lines[i:j + 1]))
             i = j + 1
-        else:
-            out.append(lines[i])
-            i += 1
+        else:  # no run from any line before j closes either: each line is looked at once
+            end = max(j, i + 1)
+            out.extend(lines[i:end])
+            i = end
     return out
 
 
