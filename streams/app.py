@@ -47,11 +47,12 @@ class _ConsumerThread(kafka_driver.AIOKafkaConsumerThread):
         committed = {tp: await consumer.committed(tp) for tp in consumer.assignment()}
         acking = self.consumer.app.topics.acks_enabled_for  # stream topics; not changelogs
         fresh = [tp for tp, offset in committed.items() if not offset and acking(tp.topic)]
-        starts = await consumer.beginning_offsets(fresh) if fresh else {}
-        for tp, offset in {**starts, **{tp: o for tp, o in committed.items() if o and o > 0}}.items():
+        targets = {tp: offset for tp, offset in committed.items() if offset and offset > 0}
+        if fresh:
+            targets.update(await consumer.beginning_offsets(fresh))
+        for tp, offset in targets.items():
             self.consumer.sought(tp)
             consumer.seek(tp, offset)
-        self.consumer.log_starts.update(starts)
         return committed
 
     def seek(self, partition: Any, offset: int) -> None:
@@ -86,15 +87,14 @@ class _Consumer(kafka_driver.Consumer):
       before the seek moved the read offset after the seek had reset it; the read offset
       is reset again when the first record from the sought position is handed out.
     - A partition never committed was not sought at all, so records fetched before a
-      rebalance and skipped by the stream never came again; it is sought to its start.
+      rebalance and skipped by the stream never came again; it is sought to its start,
+      and nothing of it is committed before a record from there is handed out.
     - A commit could pass records at the head that were never processed (see
       ``_new_offset``).
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # partition -> its first offset, for stream partitions with no committed offset
-        self.log_starts: dict[Any, int] = {}
         self._seeks: Counter[Any] = Counter()
         self._seeks_lock = threading.Lock()  # seeks are counted on two threads
         self._fetched_at: dict[Any, int] = {}  # partition -> its seek count when last fetched
@@ -131,25 +131,25 @@ class _Consumer(kafka_driver.Consumer):
         # Faust commits the first run of consecutive acked offsets, and checks that the run
         # starts where the last commit ended only loosely: not at all for a partition
         # never committed, and one offset too leniently otherwise. A record not yet
-        # processed at the head must hold the commit back. Where the head is: the
-        # committed offset, or the first record fetched from the last seek when that is
-        # further on (a Kafka transaction marker takes an offset and is never delivered),
-        # or for a partition never committed, the log start it was sought to. (On a
-        # compacted topic the offsets have gaps, which Faust accounts for itself.)
+        # processed at the head must hold the commit back. (On a compacted topic the
+        # offsets have gaps, which Faust accounts for itself.)
         acked = self._acked[tp]
         if acked and not is_compacted(self.app.topics, tp.topic):
-            start = self._head(tp)
-            if start is not None and min(acked) > start:
+            head = self._head(tp)
+            if head is None or min(acked) > head:
                 return None
         return super()._new_offset(tp)
 
     def _head(self, tp: Any) -> int | None:
-        """The first offset of ``tp`` that a commit must not pass unprocessed."""
+        """The first offset of ``tp`` a commit must not pass unprocessed: the committed
+        offset, or the first record fetched from the last seek when that is further on (a
+        Kafka transaction marker takes an offset and is never delivered). None while a
+        partition never committed has had nothing fetched since it was sought."""
         committed = self._committed_offset[tp]
         seeks, first = self._sought_from.get(tp, (0, None))
-        if first is not None and seeks == self._seeks[tp]:
-            return first if committed is None else max(committed, first)
-        return committed if committed is not None else self.log_starts.get(tp)
+        if first is None or seeks != self._seeks[tp]:
+            return committed
+        return first if committed is None else max(committed, first)
 
     def _new_consumer_thread(self) -> _ConsumerThread:
         return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)

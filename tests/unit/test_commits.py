@@ -21,14 +21,26 @@ def consumer():
     return create_app(Settings.from_env()).consumer
 
 
+def handed_out_from(consumer, offset: int) -> None:
+    """The partition was sought, and the first record fetched from there was ``offset``."""
+    consumer.sought(TOPIC)
+    consumer._sought_from[TOPIC] = (consumer._seeks[TOPIC], offset)
+
+
 def test_a_partition_never_committed_commits_nothing_while_its_first_record_is_unprocessed(consumer):
-    consumer.log_starts[TOPIC] = 3  # where the partition's log starts; 3 and 4 not yet acked
+    handed_out_from(consumer, 3)  # sought to where its log starts; 3 and 4 not yet acked
+    consumer._acked[TOPIC] = [5, 6, 7]
+    assert consumer._new_offset(TOPIC) is None
+
+
+def test_a_partition_never_committed_commits_nothing_before_a_record_is_fetched_from_its_start(consumer):
+    consumer.sought(TOPIC)  # records processed before the seek were acked; 0.. not fetched again yet
     consumer._acked[TOPIC] = [5, 6, 7]
     assert consumer._new_offset(TOPIC) is None
 
 
 def test_a_partition_never_committed_commits_the_run_from_its_first_record(consumer):
-    consumer.log_starts[TOPIC] = 5
+    handed_out_from(consumer, 5)
     consumer._acked[TOPIC] = [5, 6, 7, 9]
     assert consumer._new_offset(TOPIC) == 8
 
@@ -50,16 +62,14 @@ def test_a_head_offset_that_holds_no_record_does_not_hold_the_commit_back(consum
     # A Kafka transaction marker takes an offset and is never delivered: the first record
     # fetched from the committed offset 4 is 5.
     consumer._committed_offset[TOPIC] = 4
-    consumer.sought(TOPIC)
-    consumer._sought_from[TOPIC] = (consumer._seeks[TOPIC], 5)
+    handed_out_from(consumer, 5)
     consumer._acked[TOPIC] = [5, 6]
     assert consumer._new_offset(TOPIC) == 7
 
 
 def test_where_an_earlier_seek_started_does_not_count_after_a_new_seek(consumer):
     consumer._committed_offset[TOPIC] = 4
-    consumer.sought(TOPIC)
-    consumer._sought_from[TOPIC] = (consumer._seeks[TOPIC], 5)
+    handed_out_from(consumer, 5)
     consumer.sought(TOPIC)  # sought again; nothing fetched from there yet
     consumer._acked[TOPIC] = [5, 6]
     assert consumer._new_offset(TOPIC) is None
