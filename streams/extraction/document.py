@@ -40,6 +40,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     ids, sent_list = sentences(tokens)
     words = build_words(text, tokens, ids)
     words = _repair_words(words, text, data)
+    _names_cut_before_titles(words, text, data)
     mentions: list[Mention] = []
     runs = phrases(words)
     for first, run in runs:
@@ -176,6 +177,31 @@ def _repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]
     return out
 
 
+def _names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> None:
+    """이항로 군수를 (이/MM 항로/NNG), 이구암 수석부회장 (이구/NNP 암/MM): a three-syllable word
+    that starts with a family name, that Kiwi cut into pieces not all nouns, and that a title
+    follows is a person's name."""
+    for i in range(len(words) - 1):
+        w = words[i]
+        if not w.rest or w.end - w.start != 3 or w.paren or w.sep:
+            continue
+        name = text[w.start:w.end]
+        nxt = words[i + 1]
+        if (name[0] not in data.surnames or not _HANGUL_NAME.match(name) or nxt.sent != w.sent
+                or nxt.start != w.end + 1 or nxt.noun_start != nxt.start
+                or any(tag not in _NAME_PIECES for _, tag in w.rest)):
+            continue
+        t = data.title_re.search(nxt.noun)
+        if t is None or nxt.noun[t.start():] in data.common_noun_titles:
+            continue  # (전세계 시장: 전/MM 세계/NNG)
+        after = words[i + 2] if i + 2 < len(words) else None
+        if not (nxt.rest or nxt.sep or (after is not None and after.proper and after.sent == w.sent)):
+            continue  # the title ends its phrase or another name follows (not 전세계 대표 기업)
+        w.noun, w.noun_start, w.noun_end, w.proper = name, w.start, w.end, True
+        w.rest, w.josa, w.pieces = [], "", 0
+
+
+_HANGUL_NAME = re.compile(r"^[가-힣]{3}$")
 _PROVINCE_ENDINGS = ("남도", "북도", "자치도", "특별자치도")
 _NAME_PIECES = frozenset({"MM", "MAG", "XSN", "XPN", "XR", "NNG", "NNP", "NR", "NNB", "IC"})  # Kiwi's cuts of an unknown name
 _INNER_JOSA = frozenset({"JKB", "JKS", "JKO", "JX", "JC", "JKG"})

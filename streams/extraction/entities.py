@@ -11,7 +11,8 @@ from .words import Word
 _HANGUL = re.compile(r"^[가-힣]+$")
 _LOC_SUFFIX = re.compile(r"^([가-힣]{1,8}?)(특별자치시|특별자치도|특별시|광역시|특례시|자치구|자치주|시|군|구|성|주|도)$")
 _PAREN_PERSON = re.compile(r"^(?:[가-힣]{1,6}\s+)?([가-힣]{1,6})\s+([가-힣]{2,4})$")  # (이사장 이지형)
-_TITLE_PREFIXES = frozenset({"상근", "수석", "명예", "초대", "공동", "상임", "대표", "부", "주한", "전", "현", "신임", "총"})
+_RANKS = frozenset({"상근", "수석", "명예", "초대", "공동", "상임", "대표", "부", "전", "현", "신임", "총"})
+_TITLE_PREFIXES = _RANKS | {"주한"}
 _ANON_COMPANY = re.compile(r"^(?:[A-Z]{1,4}|[A-Za-z][A-Za-z0-9]+|[가-힣]{2,12})사$")
 _SPACED_NAME = re.compile(r"^[가-힣]{1,5}(?: [가-힣]{1,5}){1,2}$")
 _LEGAL = re.compile(r"^(?:\(주\)|㈜|주식회사)\s*|\s*(?:\(주\)|㈜)$")
@@ -125,10 +126,13 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
 
 
 def _person(name_words: list[Word], aff_words: list[Word], title: str, first: int,
-            data: rules.Rules) -> Mention:
+            data: rules.Rules, fused: bool = False) -> Mention:
     affiliation = " ".join(w.noun for w in aff_words) or None
     prefix = data.title_re.sub("", title)
-    # 공주시장 -> 공주시 + 장? keep the place, drop the title; 멕시코 외교부장관 -> 멕시코 외교부 + 장관
+    # 공주시장 -> 공주시 + 장? keep the place, drop the title; 멕시코 외교부장관 -> 멕시코 외교부 + 장관;
+    # a title fused after a name stays whole unless its prefix names a body (기획처장, not 기획 + 처장)
+    if prefix in _RANKS or (fused and prefix and classify_name(prefix, data) not in "OL"):
+        prefix = ""  # 수석부회장 is one title
     if prefix and prefix != title and (affiliation is None or data.ministry_re.match(prefix) or prefix in data.org_words):
         affiliation, title = f"{affiliation} {prefix}" if affiliation else prefix, title[len(prefix):]
     m = Mention("PERSON", " ".join(w.noun for w in name_words), name_words[0].noun_start,
@@ -147,6 +151,9 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     classes = "".join([classify(w, data) for w in words])
     if "O" in classes:
         classes = _unit_titles(words, classes, data)
+    fused: tuple[int, ...] = ()
+    if "P" in classes[:-1]:
+        classes, fused = _fused_titles(words, classes, data)
     if _MENTION_CLASSES.isdisjoint(classes) and not any([w.paren for w in words]):
         return []  # fast path, most phrases: only these classes or a parenthesis start a mention below
     out: list[Mention] = []
@@ -171,7 +178,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data)), None)
             if k is None:
                 continue
-            out.append(_person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data))
+            out.append(_person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused))
             for x in range(k, aff_start):
                 used[x] = True
             if t - aff_start == 1 and classes[aff_start] == "P":
@@ -260,6 +267,26 @@ def _unit_titles(words: list[Word], classes: str, data: rules.Rules) -> str:
                 not any(noun == t for t in data.unit_titles):
             out[i] = "T"
     return "".join(out)
+
+
+def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[str, tuple[int, ...]]:
+    """민상원 기획처장, 윤종섭 제천시의회의장: right after a person's name, a word ending with a title
+    is that title fused with its unit or body (not 주식시장: see ``common_noun_titles``).
+    Returns the classes with those words made titles, and their indices."""
+    out = None
+    found: list[int] = []
+    for i in range(1, len(words)):
+        if classes[i - 1] != "P" or classes[i] not in "PN":
+            continue
+        noun = words[i].noun
+        t = data.title_re.search(noun)
+        if (t is None or t.start() == 0 or noun[t.start():] in data.common_noun_titles
+                or not _HANGUL.match(noun) or not _is_person_name(words[i - 1:i], "P", data)):
+            continue
+        out = out or list(classes)
+        out[i] = "T"
+        found.append(i)
+    return ("".join(out), tuple(found)) if out else (classes, ())
 
 
 def _place_like(prefix: str, data: rules.Rules) -> bool:

@@ -48,6 +48,7 @@ class Rules:
     reference_words: frozenset[str] = frozenset()  # 협약을 시작으로: the agreement is done, no verb reports it
     place_heads: dict[str, str] | None = None  # 지사 -> 도: a bare governor heads the province last named
     head_titles: frozenset[str] = frozenset()  # 대표, 총장: "X(대표 홍길동)" makes X an organisation
+    common_noun_titles: frozenset[str] = frozenset()  # 시장, 성장: also end everyday nouns (주식시장)
 
 
 @lru_cache(maxsize=1)
@@ -90,4 +91,5 @@ def load() -> Rules:
         state_titles={r[0]: (r[1] if len(r) > 1 else "") for r in _rows("state_titles.tsv")},
         head_titles=frozenset(_words("org_head_titles.txt")),
         place_heads={r[0]: r[1] for r in _rows("place_head_titles.tsv")},
+        common_noun_titles=frozenset(_words("common_noun_titles.txt")),
     )

@@ -93,3 +93,33 @@ def test_money(text, value):
 def test_money_entities_are_reported(extract):
     money = [e for e in extract("총 20억 달러를 투자한다.").entities if e.type == "MONEY"]
     assert [(e.name, e.value) for e in money] == [("20억 달러", "2e9 USD")]
+
+
+def test_titles_fused_with_their_unit_after_a_name(extract):
+    people = _by_type(extract("협약식에는 한도윤 기획처장, 문서진 산학협력단장, 배유나 제천시의회의장, "
+                              "정하람 통상차관보가 참석했다."), "PERSON")
+    assert people["한도윤"].title == "기획처장" and people["한도윤"].affiliation is None
+    assert people["문서진"].title == "산학협력단장"
+    assert people["배유나"].title == "제천시의회의장"
+    assert people["정하람"].title == "통상차관보"
+
+
+def test_a_rank_before_a_title_is_part_of_the_title(extract):
+    people = _by_type(extract("상공회에서 김도훈 회장, 최연우 상근부회장이 참석했다."), "PERSON")
+    assert people["최연우"].title == "상근부회장" and people["최연우"].affiliation is None
+
+
+def test_a_name_kiwi_cut_into_pieces_before_a_title(extract):
+    # Kiwi reads 이/MM 항/NNG 민/NNG and 이/MM 솔/NNG 채/NNG here
+    people = _by_type(extract("이날 협약식에는 이항민 군수를 비롯해 이솔채 부회장, 박미란 이사가 참석했다."), "PERSON")
+    assert people["이항민"].title == "군수"
+    assert people["이솔채"].title == "부회장"
+
+
+@pytest.mark.parametrize("body", [
+    "우리 기업은 전세계 시장을 겨냥한다.",
+    "전세계 대표 기업들이 한자리에 모였다.",
+    "김도훈 경제성장 전략을 발표했다.",
+])
+def test_common_nouns_ending_in_a_title_make_no_person(extract, body):
+    assert _by_type(extract(body), "PERSON") == {}
