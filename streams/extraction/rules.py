@@ -49,6 +49,8 @@ class Rules:
     place_heads: dict[str, str] | None = None  # 지사 -> 도: a bare governor heads the province last named
     head_titles: frozenset[str] = frozenset()  # 대표, 총장: "X(대표 홍길동)" makes X an organisation
     common_noun_titles: frozenset[str] = frozenset()  # 시장, 성장: also end everyday nouns (주식시장)
+    media_suffixes: tuple[str, ...] = ()  # 뉴스, 일보: an outlet's name outside a byline ends with one
+    not_outlets: frozenset[str] = frozenset()  # 사진 홍길동 기자: not an outlet
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +68,7 @@ def load() -> Rules:
         orgs.setdefault(canonical, canonical)
         for alias in others:
             orgs.setdefault(alias, canonical)
+    media = {r[0]: r[1].split() for r in _rows("media.tsv")}
     return Rules(
         triggers=triggers,
         trigger_re=re.compile("|".join(sorted(map(re.escape, triggers), key=len, reverse=True))),
@@ -92,4 +95,6 @@ def load() -> Rules:
         head_titles=frozenset(_words("org_head_titles.txt")),
         place_heads={r[0]: r[1] for r in _rows("place_head_titles.tsv")},
         common_noun_titles=frozenset(_words("common_noun_titles.txt")),
+        media_suffixes=tuple(media["suffix"]),
+        not_outlets=frozenset(media["not"]),
     )

@@ -123,3 +123,32 @@ def test_a_name_kiwi_cut_into_pieces_before_a_title(extract):
 ])
 def test_common_nouns_ending_in_a_title_make_no_person(extract, body):
     assert _by_type(extract(body), "PERSON") == {}
+
+
+@pytest.mark.parametrize("body, outlet", [
+    ("[가람일보 홍민호 기자] 미르시는 5일 협약을 맺었다.", "가람일보"),
+    ("[하노이(베트남)=가람경제 김도윤 기자] 양국은 협정을 맺었다.", "가람경제"),
+    ("[누리타임즈 = 박서연 기자] 미르시는 협약을 맺었다.", "누리타임즈"),
+    ("[다솜신보] 최정민 기자\n미르시는 협약을 맺었다.", "다솜신보"),
+    ("(구미=한결뉴스) 정다인 기자 = 미르시는 협약을 맺었다.", "한결뉴스"),
+    ("(서울 뉴욕=한결뉴스) 정다인 기자 옥민철 특파원 = 미르시는 협약을 맺었다.", "한결뉴스"),
+    ("한빛경제 윤재민 기자\n\n미르시는 협약을 맺었다.", "한빛경제"),
+    ("2026.01.29 08:00 | 미래모빌리티리포트 유세진 기자\n미르시는 협약을 맺었다.", "미래모빌리티리포트"),
+    ("다솜물류신문 | 2026.01.20 10:00 | 정우진 기자\n미르시는 협약을 맺었다.", "다솜물류신문"),
+    ("[데일리미르경제] 미르시, 가람시와 협약\n미르시는 협약을 맺었다.", "데일리미르경제"),
+    ("현지 한인매체 미르포스트에 따르면 주지사는 투자를 발표했다.", "미르포스트"),
+    ("서울--(한누리와이어)--미르시가 26일 설명회를 열었다.", "한누리와이어"),
+    ("미르시는 협약을 맺었습니다.\n한결방송 뉴스 김다은입니다.", "한결방송"),
+])
+def test_the_outlet_of_a_byline_dateline_or_attribution_is_an_organisation(extract, body, outlet):
+    assert outlet in _by_type(extract(body), "ORG")
+
+
+@pytest.mark.parametrize("body", [
+    "미르시는 협약을 맺었다.\n사진 홍민호 기자",
+    "미르시는 협약을 맺었다.\n세종=전희진 기자 jin@example.com",
+    "[리포트]\n미르시는 협약을 맺었습니다.",
+    "미르시는 협약을 맺었다.\n저작권자 © 가람일보 무단전재 및 재배포 금지",
+])
+def test_no_outlet_from_credit_words_a_dateline_city_or_a_copyright_line(extract, body):
+    assert _by_type(extract(body), "ORG") == {}
