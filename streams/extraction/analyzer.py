@@ -24,7 +24,7 @@ from .model import Article
 from .text import clean
 
 # Unseen foreign place names are tagged as common nouns unless Kiwi is told about them.
-_PLACE_KINDS_AS_USER_WORDS = ("china", "vietnam", "us")
+_PLACE_KINDS_AS_USER_WORDS = ("china", "vietnam", "us", "japan")
 _PLACE_SCORE = 5.0
 
 TOKEN_FIELDS = ("form", "tag", "start", "end", "oov", "line_number", "sent_position")

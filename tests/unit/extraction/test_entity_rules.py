@@ -152,3 +152,13 @@ def test_the_outlet_of_a_byline_dateline_or_attribution_is_an_organisation(extra
 ])
 def test_no_outlet_from_credit_words_a_dateline_city_or_a_copyright_line(extract, body):
     assert _by_type(extract(body), "ORG") == {}
+
+
+def test_japanese_prefectures_regions_and_ports_are_places(extract):
+    places = _by_type(extract("미르시는 돗토리현, 오사카부와 교류하고 규슈 하카타항과 부산항을 잇는 항로를 연다."), "LOC")
+    assert {"돗토리현", "오사카부", "규슈", "하카타항", "부산항"} <= set(places)
+
+
+def test_a_company_named_after_a_japanese_region_is_a_party(extract):
+    result = extract("경남 김해시는 4일 부품 제조사 간사이미래화학(関西未来化学)과 300억원 규모의 투자의향서를 체결했다.")
+    assert [sorted(p.name for p in a.parties) for a in result.agreements] == [["간사이미래화학", "김해시"]]
