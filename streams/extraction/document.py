@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import rules
 from .dates import infer_reference, parse_iso
-from .entities import Mention, classify, list_item_name, mentions_in_phrase
+from .entities import Mention, classify, list_item_name, mentions_in_phrase, place_prefix
 from .words import Word, build_words, phrases, sentences
 
 
@@ -192,8 +192,9 @@ def _names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) ->
                 or any(tag not in _NAME_PIECES for _, tag in w.rest)):
             continue
         t = data.title_re.search(nxt.noun)
-        if t is None or nxt.noun[t.start():] in data.common_noun_titles:
-            continue  # (전세계 시장: 전/MM 세계/NNG)
+        if t is None or (nxt.noun[t.start():] in data.common_noun_titles
+                         and not place_prefix(nxt.noun[:t.start()], data)):
+            continue  # (전세계 시장: 전/MM 세계/NNG; 박정민 구미시장 is a mayor)
         after = words[i + 2] if i + 2 < len(words) else None
         if not (nxt.rest or nxt.sep or (after is not None and after.proper and after.sent == w.sent)):
             continue  # the title ends its phrase or another name follows (not 전세계 대표 기업)

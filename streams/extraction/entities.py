@@ -112,14 +112,23 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
         if classes == "L" and not (len(name) == 3 and name[0] in data.surnames):
             return False
         if _HANGUL.match(name):
-            ok_len = 2 <= len(name) <= 4
-            return ok_len and (name[0] in data.surnames or name[:2] in data.surnames) and (
-                words[0].proper or len(name) == 3)
+            if not 2 <= len(name) <= 4:
+                return False
+            # 시진핑, 쑹하이린: a Chinese family name, only for a proper noun that is no place
+            chinese = words[0].proper and classes == "P" and (
+                name[0] in data.chinese_surnames or name[:2] in data.chinese_surnames)
+            if len(name) == 4 and not (chinese or (name[:2] in data.surnames and words[0].proper)):
+                return False  # 남궁민수: four syllables need a two-syllable family name (not 나오유키)
+            if name[0] in data.surnames or name[:2] in data.surnames:
+                return words[0].proper or len(name) == 3
+            return chinese
         if words[0].proper and _SPACED_NAME.match(name):
             return True  # 사토 겐지: Kiwi keeps a foreign full name as one proper noun
         return bool(re.match(r"^[\u4e00-\u9fff]{2,4}$", name))
     if len(words) > 3 or any(not w.noun or w.noun.isdigit() or w.noun in data.places for w in words):
         return False  # (왕하이 중국 국가주석: the country is not part of the name)
+    if len(words) == 3 and any(len(w.noun) > 3 and _HANGUL.match(w.noun) for w in words):
+        return False  # 응우엔 반 싱: three short syllable groups (not 벨마운트 존 리)
     if all(w.proper for w in words):
         return True
     # 앤드루 그렉슨: a foreign name Kiwi tags only partly as a proper noun
@@ -154,7 +163,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     if "O" in classes:
         classes = _unit_titles(words, classes, data)
     fused: tuple[int, ...] = ()
-    if "P" in classes[:-1]:
+    if "P" in classes[:-1] or "L" in classes[:-1]:
         classes, fused = _fused_titles(words, classes, data)
     if _MENTION_CLASSES.isdisjoint(classes) and not any([w.paren for w in words]):
         return []  # fast path, most phrases: only these classes or a parenthesis start a mention below
@@ -176,7 +185,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         for aff_start in range(lowest, t + 1):
             if any(c not in "OLWPV" for c in classes[aff_start:t]) or any(used[aff_start - 1:t]):
                 continue
-            k = next((aff_start - size for size in (1, 2) if aff_start - size >= 0 and _is_person_name(
+            k = next((aff_start - size for size in (1, 3, 2) if aff_start - size >= 0 and _is_person_name(
                 words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data)), None)
             if k is None:
                 continue
@@ -278,17 +287,31 @@ def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[s
     out = None
     found: list[int] = []
     for i in range(1, len(words)):
-        if classes[i - 1] != "P" or classes[i] not in "PN":
+        if classes[i] not in "PN" or classes[i - 1] not in "PLO":
+            continue
+        k = i - 1  # the name, before at most two place or organisation words (정윤기 전북도 경제부지사)
+        while k > 0 and classes[k] in "LO" and i - k < 3:
+            k -= 1
+        if classes[k] not in "PL":
             continue
         noun = words[i].noun
         t = data.title_re.search(noun)
-        if (t is None or t.start() == 0 or noun[t.start():] in data.common_noun_titles
-                or not _HANGUL.match(noun) or not _is_person_name(words[i - 1:i], "P", data)):
-            continue
+        if (t is None or t.start() == 0 or not _HANGUL.match(noun)
+                or (noun[t.start():] in data.common_noun_titles and not place_prefix(noun[:t.start()], data))
+                or (len(words[k].noun) < 3 and t.start() > 1)  # 호세 시의원, but 빈현 현위상무위원 is a county
+                or not (_is_person_name(words[k:k + 1], classes[k], data) or (
+                    k > 0 and classes[k - 1:k + 1] == "PP" and _is_person_name(words[k - 1:k + 1], "PP", data)))):
+            continue  # (박원순 서울시장: a place's mayor, not 주식시장; 마에카와 나오유키 서울사무소장)
         out = out or list(classes)
         out[i] = "T"
         found.append(i)
     return ("".join(out), tuple(found)) if out else (classes, ())
+
+
+def place_prefix(prefix: str, data: rules.Rules) -> bool:
+    """서울, 서울시, 고양특례: a known place, with or without its ending, before a fused title."""
+    m = _LOC_SUFFIX.match(prefix)
+    return prefix in data.places or (m is not None and m.group(1) in data.places) or prefix + "시" in data.places
 
 
 def _place_like(prefix: str, data: rules.Rules) -> bool:

@@ -51,6 +51,7 @@ class Rules:
     common_noun_titles: frozenset[str] = frozenset()  # 시장, 성장: also end everyday nouns (주식시장)
     media_suffixes: tuple[str, ...] = ()  # 뉴스, 일보: an outlet's name outside a byline ends with one
     not_outlets: frozenset[str] = frozenset()  # 사진 홍길동 기자: not an outlet
+    chinese_surnames: frozenset[str] = frozenset()  # 시 of 시진핑: only for a proper noun that is no place
 
 
 @lru_cache(maxsize=1)
@@ -97,4 +98,5 @@ def load() -> Rules:
         common_noun_titles=frozenset(_words("common_noun_titles.txt")),
         media_suffixes=tuple(media["suffix"]),
         not_outlets=frozenset(media["not"]),
+        chinese_surnames=frozenset(_words("surnames_chinese.txt")),
     )

@@ -162,3 +162,23 @@ def test_japanese_prefectures_regions_and_ports_are_places(extract):
 def test_a_company_named_after_a_japanese_region_is_a_party(extract):
     result = extract("경남 김해시는 4일 부품 제조사 간사이미래화학(関西未来化学)과 300억원 규모의 투자의향서를 체결했다.")
     assert [sorted(p.name for p in a.parties) for a in result.agreements] == [["간사이미래화학", "김해시"]]
+
+
+def test_foreign_names_of_three_words_and_chinese_family_names(extract):
+    people = _by_type(extract("3일에는 응우엔 반 뚜언 베트남 건설부차관과 쑹하이린 중국 산둥성 부성장, "
+                              "마에카와 나오유키 서울사무소장이 협약식에 참석했다."), "PERSON")
+    assert {"응우엔 반 뚜언", "쑹하이린", "마에카와 나오유키"} <= set(people)
+    assert "나오유키" not in people and "반 뚜언" not in people
+
+
+def test_a_name_before_a_place_fused_with_its_title(extract):
+    people = _by_type(extract("한도윤 서울시장과 정하람 전북특별자치도 경제부지사, 박소율 미르연구원 연구위원이 참석했다."),
+                      "PERSON")
+    assert people["한도윤"].title == "시장" and people["한도윤"].affiliation == "서울"
+    assert people["정하람"].title == "경제부지사"
+    assert people["박소율"].title == "연구위원"
+
+
+@pytest.mark.parametrize("body", ["스위스 대통령과 리비아 총리가 만났다.", "빈현 현위상무위원이 말했다."])
+def test_places_before_a_title_are_no_people(extract, body):
+    assert _by_type(extract(body), "PERSON") == {}
