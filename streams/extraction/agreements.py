@@ -190,7 +190,11 @@ class AgreementFinder:
                 topic = subj[0]
             elif topic is None and slots and not slots[0].party.adhoc:
                 topic = slots[0].party
-        return merge(found, self.data.org_words)
+        return merge(found, self.data.org_words, self._home_ministry)
+
+    def _home_ministry(self, name: str) -> bool:
+        """산업통상자원부: a ministry known as a Korean public body."""
+        return name in self.data.orgs and self.data.ministry_re.match(name) is not None
 
     def _signings(self, doc, sent, verbs, slots, topic, context_date, found) -> list[Found]:
         """The agreements of one signing sentence, one or more signing clauses."""

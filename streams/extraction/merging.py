@@ -7,7 +7,7 @@ a caption naming the parties by short forms to the sentence that names them in f
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .grouping import is_short_form
 
@@ -15,13 +15,16 @@ if TYPE_CHECKING:
     from .agreements import Found
 
 
-def merge(found: list[Found], generic: frozenset[str] = frozenset()) -> list[Found]:
-    """One entry per (parties, kind, status); a headline summary of body agreements is dropped."""
+def merge(found: list[Found], generic: frozenset[str] = frozenset(),
+          home_ministry: Callable[[str], bool] = lambda name: False) -> list[Found]:
+    """One entry per (parties, kind, status); a headline summary of body agreements is dropped.
+    ``home_ministry`` tells a ministry of the home state (산업통상자원부), see ``_signed_by_a_ministry``."""
     # (a body party "베트남 건설부" also covers the headline's "건설부", "벨마운트시" covers "벨마운트")
     body_parties = {n for f in found if not f.headline for p in f.parties for n in (p.name, p.name.split()[-1])}
     found = [f for f in found if not f.headline or not all(
         p.name in body_parties or any(b.startswith(p.name) for b in body_parties) for p in f.parties)]
     found = _one_signing_many_names(found, generic)
+    found = _signed_by_a_ministry(found, home_ministry)
     found = _counted_by_bodies(found)
     reported = [f for f in found if not f.reference]
     found = [f for f in found if not f.reference or not any(_same_parties(f, r, generic) for r in reported)]
@@ -52,6 +55,28 @@ def _short_forms_of(f: Found, prev: Found, prev_key: tuple, key: tuple) -> bool:
         return False
     return all(any(a.startswith(b) or b.startswith(a) or is_short_form(a, b) or is_short_form(b, a)
                    for b in prev_key[0]) for a in key[0])
+
+
+_HOME_STATE = frozenset({"한국", "대한민국"})  # the state an unqualified Korean ministry belongs to
+
+
+def _signed_by_a_ministry(found: list[Found], home_ministry: Callable[[str], bool]) -> list[Found]:
+    """"한국과 미국이 MOU를 체결 … 가람부 장관은 미국 상무장관과 MOU에 서명": the home state's
+    ministry signing for it, with the same other parties, kind and date, is the state's agreement."""
+    states = [f for f in found if any(p.name in _HOME_STATE for p in f.parties)]
+    if not states:
+        return found
+
+    def same_signing(f: Found) -> bool:
+        ministries = [p for p in f.parties if home_ministry(p.name)]
+        if len(ministries) != 1:
+            return False
+        others = {p.name for p in f.parties if p is not ministries[0]}
+        return any(g.kind == f.kind and g.status == f.status and len(g.parties) == len(f.parties)
+                   and (g.signed_on == f.signed_on or not (g.signed_on and f.signed_on))
+                   and others == {p.name for p in g.parties if p.name not in _HOME_STATE} for g in states)
+
+    return [f for f in found if not same_signing(f)]
 
 
 def _counted_by_bodies(found: list[Found]) -> list[Found]:

@@ -120,6 +120,8 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
             words.append(cur)
         cur.end = end
         last_end = end
+        if tag == "SSO" and not cur.noun and not cur.rest and form not in _OPEN:
+            continue  # “장쑤성, ‘응우엔: an opening quote before the noun is not part of the word
         if tag == "SSO" and form in _OPEN and cur.noun:
             depth = 1
             paren_start = end

@@ -78,3 +78,21 @@ def test_evidence_is_the_signing_sentence(extract):
 
 def test_no_agreement_without_a_named_counterparty(extract):
     assert extract("경남도는 해외 바이어들과 수출 업무협약을 맺었다.").agreements == ()
+
+
+def test_a_quoted_name_is_read_as_a_party(extract):
+    result = extract("미르시는 14일 베트남 ‘빈푹성’과 전자부품 협력 협약을 체결했다. 회장은 “장쑤성과 협력하겠다”고 말했다.")
+    assert _parties(result) == [["미르시", "빈푹성"]]
+    assert {"빈푹성", "장쑤성"} <= {e.name for e in result.entities if e.type == "LOC"}
+
+
+def test_the_home_ministry_signing_for_the_state_is_the_same_agreement(extract):
+    result = extract("한국과 미국이 14일 ‘전략적 투자에 관한 양해각서(MOU)’를 체결했다. 김도윤 산업통상자원부 장관은 "
+                     "14일 정부서울청사에서 하워드 블레이크 미국 상무장관과 함께 MOU에 서명했다고 밝혔다.",
+                     published_at="2025-11-15")
+    assert _parties(result) == [["미국", "한국"]]
+
+
+def test_a_ministry_signing_alone_stays_a_party(extract):
+    result = extract("김도윤 산업통상자원부 장관은 14일 하워드 블레이크 미국 상무장관과 양해각서에 서명했다.")
+    assert _parties(result) == [["미국", "산업통상자원부"]]
