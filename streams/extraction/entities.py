@@ -76,6 +76,8 @@ def _classify(w: Word, data: rules.Rules) -> str:
         return "O"
     if noun[-1] == "항" and noun[:-1] in data.places:
         return "L"  # 부산항, 웨이하이항: a place's port
+    if noun[-1] in "읍면" and w.proper and len(noun) >= 3 and _HANGUL.match(noun):
+        return "L"  # 전동면, 삼례읍: a township Kiwi knows as a proper noun
     m = _LOC_SUFFIX.match(noun)
     if m and (m.group(1) in data.places or (w.proper and len(m.group(1)) >= 2 and not noun.endswith("도시"))):
         return "L"  # (교육도시, 자매도시: 도시 is the common noun "city", not a place name)

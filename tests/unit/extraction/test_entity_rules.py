@@ -182,3 +182,8 @@ def test_a_name_before_a_place_fused_with_its_title(extract):
 @pytest.mark.parametrize("body", ["스위스 대통령과 리비아 총리가 만났다.", "빈현 현위상무위원이 말했다."])
 def test_places_before_a_title_are_no_people(extract, body):
     assert _by_type(extract(body), "PERSON") == {}
+
+
+def test_regional_blocks_and_townships_are_places(extract):
+    places = _by_type(extract("호남권과 충청권의 수출이 늘었다. 미르바이오는 전동면 산업단지에 공장을 짓는다."), "LOC")
+    assert {"호남권", "충청권", "전동면"} <= set(places)
