@@ -167,6 +167,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     fused: tuple[int, ...] = ()
     if "P" in classes[:-1] or "L" in classes[:-1]:
         classes, fused = _fused_titles(words, classes, data)
+    if "L" in classes[:-1]:
+        classes = _local_bureaus(words, classes, data)
     if _MENTION_CLASSES.isdisjoint(classes) and not any([w.paren for w in words]):
         return []  # fast path, most phrases: only these classes or a parenthesis start a mention below
     out: list[Mention] = []
@@ -308,6 +310,22 @@ def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[s
         out[i] = "T"
         found.append(i)
     return ("".join(out), tuple(found)) if out else (classes, ())
+
+
+_STATE_KINDS = frozenset({"country"})
+
+
+def _local_bureaus(words: list[Word], classes: str, data: rules.Rules) -> str:
+    """호찌민시 교통운수국, 난퉁시 상무국: after a city, district or province (not a country: 미국
+    동맹국), a word ending in 국 is one of its bureaus, an organisation named with the place."""
+    out = None
+    for i in range(1, len(words)):
+        noun = words[i].noun
+        if (classes[i - 1] == "L" and classes[i] in "PN" and len(noun) >= 3 and noun[-1] == "국"
+                and _HANGUL.match(noun) and data.places.get(words[i - 1].noun) not in _STATE_KINDS):
+            out = out or list(classes)
+            out[i] = "W"
+    return "".join(out) if out else classes
 
 
 def place_prefix(prefix: str, data: rules.Rules) -> bool:

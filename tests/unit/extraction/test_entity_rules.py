@@ -187,3 +187,13 @@ def test_places_before_a_title_are_no_people(extract, body):
 def test_regional_blocks_and_townships_are_places(extract):
     places = _by_type(extract("호남권과 충청권의 수출이 늘었다. 미르바이오는 전동면 산업단지에 공장을 짓는다."), "LOC")
     assert {"호남권", "충청권", "전동면"} <= set(places)
+
+
+def test_a_city_bureau_is_an_organisation_but_not_a_countrys_allies(extract):
+    result = extract("미르해운, 베트남 호찌민시 교통운수국, 다온물류 등 3개 기관은 16일 업무협약을 체결했다. "
+                     "미국 동맹국의 반응도 나왔다.")
+    orgs = _by_type(result, "ORG")
+    assert "호찌민시 교통운수국" in orgs and not any("동맹국" in name for name in orgs)
+    assert _by_type(result, "LOC").keys() >= {"호찌민시", "미국"}
+    assert [sorted(p.name for p in a.parties) for a in result.agreements] == [
+        ["다온물류", "미르해운", "호찌민시 교통운수국"]]
