@@ -76,6 +76,8 @@ def _classify(w: Word, data: rules.Rules) -> str:
         return "O"
     if noun[-1] == "항" and noun[:-1] in data.places:
         return "L"  # 부산항, 웨이하이항: a place's port
+    if noun.endswith(_REGION) and noun[:-2] in data.places:
+        return "L"  # 서울지역, 경북지역: the place itself
     if noun[-1] in "읍면" and w.proper and len(noun) >= 3 and _HANGUL.match(noun):
         return "L"  # 전동면, 삼례읍: a township Kiwi knows as a proper noun
     m = _LOC_SUFFIX.match(noun)
@@ -167,8 +169,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     fused: tuple[int, ...] = ()
     if "P" in classes[:-1] or "L" in classes[:-1]:
         classes, fused = _fused_titles(words, classes, data)
-    if "L" in classes[:-1]:
-        classes = _local_bureaus(words, classes, data)
+    if "L" in classes[:-1] or "P" in classes[:-1]:
+        classes = _named_after_a_place(words, classes, data)
     if _MENTION_CLASSES.isdisjoint(classes) and not any([w.paren for w in words]):
         return []  # fast path, most phrases: only these classes or a parenthesis start a mention below
     out: list[Mention] = []
@@ -206,7 +208,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             i += 1
             continue
         j = i
-        while j > 0 and not used[j - 1] and classes[j - 1] in "LP" and i - j < 3:
+        while (j > 0 and not used[j - 1] and classes[j - 1] in "LP" and i - j < 3
+               and not words[j - 1].noun.endswith(_REGION)):  # (경북지역 정부 names no body)
             j -= 1
         if classes[i] == "W" and j == i:
             i += 1
@@ -227,7 +230,9 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     for i, c in enumerate(classes):
         if c == "L":
             w = words[i]
-            out.append(Mention("LOC", w.noun, w.noun_start, w.noun_end, w.sent, base + i, base + i))
+            cut = 2 if w.noun.endswith(_REGION) and w.noun[:-2] in data.places else 0  # 서울지역 -> 서울
+            out.append(Mention("LOC", w.noun[:len(w.noun) - cut], w.noun_start, w.noun_end - cut, w.sent,
+                               base + i, base + i))
     for i, w in enumerate(words):
         if not w.paren:
             continue
@@ -313,16 +318,24 @@ def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[s
 
 
 _STATE_KINDS = frozenset({"country"})
+_REGION = "지역"
 
 
-def _local_bureaus(words: list[Word], classes: str, data: rules.Rules) -> str:
-    """호찌민시 교통운수국, 난퉁시 상무국: after a city, district or province (not a country: 미국
-    동맹국), a word ending in 국 is one of its bureaus, an organisation named with the place."""
+def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> str:
+    """Words that name something only together with the name before them:
+    호찌민시 교통운수국, 난퉁시 상무국: after a city, district or province (not a country: 미국
+    동맹국), a word ending in 국 is one of its bureaus, an organisation;
+    요나고 컨벤션센터, 로터스 호텔: a bare venue word after a name is that named venue, a place."""
     out = None
     for i in range(1, len(words)):
-        noun = words[i].noun
-        if (classes[i - 1] == "L" and classes[i] in "PN" and len(noun) >= 3 and noun[-1] == "국"
-                and _HANGUL.match(noun) and data.places.get(words[i - 1].noun) not in _STATE_KINDS):
+        noun, before = words[i].noun, classes[i - 1]
+        if before not in "LP" or classes[i] not in "PNO":
+            continue
+        if noun in data.venue_words:
+            out = out or list(classes)
+            out[i] = "V"
+        elif (before == "L" and classes[i] != "O" and len(noun) >= 3 and noun[-1] == "국" and _HANGUL.match(noun)
+              and data.places.get(words[i - 1].noun) not in _STATE_KINDS):
             out = out or list(classes)
             out[i] = "W"
     return "".join(out) if out else classes

@@ -40,6 +40,7 @@ class Rules:
     surnames: frozenset[str]
     user_words: tuple[tuple[str, str, float], ...]
     venue_suffixes: tuple[str, ...] = ()  # longest first: 서울 신라호텔, 완주테크노밸리 are places
+    venue_words: frozenset[str] = frozenset()  # 호텔 of 로터스 호텔: a bare venue word after a name
     sectors: tuple[tuple[str, str], ...] = ()  # (surface, sector) longest surface first
     entity_stoplist: frozenset[str] = frozenset()
     unit_titles: tuple[str, ...] = ()  # 본부장, 실장: department heads, fused with the department's name
@@ -88,6 +89,7 @@ def load() -> Rules:
         surnames=frozenset(_words("surnames.txt")),
         user_words=tuple((w, t, float(s)) for w, t, s in _rows("user_words.tsv")),
         venue_suffixes=tuple(sorted(_words("venue_suffixes.txt"), key=len, reverse=True)),
+        venue_words=frozenset(_words("venue_words.txt")),
         sectors=tuple(sorted(((r[0], r[1]) for r in _rows("sectors.tsv")), key=lambda r: -len(r[0]))),
         entity_stoplist=frozenset(_words("entity_stoplist.txt")),
         unit_titles=tuple(_words("unit_titles.txt")),

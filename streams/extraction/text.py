@@ -43,6 +43,9 @@ def _char_table() -> dict[int, str | None]:
         table[cp] = None
     for cp in list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)):
         table[cp] = None
+    # Middle-dot look-alikes (대구‧경북, 한∙중) join list items like "·": one separator for Kiwi.
+    for cp in (0x2027, 0x2219):
+        table[cp] = "·"
     table.update(_NEWLINES)
     return table
 

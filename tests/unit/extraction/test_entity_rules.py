@@ -197,3 +197,17 @@ def test_a_city_bureau_is_an_organisation_but_not_a_countrys_allies(extract):
     assert _by_type(result, "LOC").keys() >= {"호찌민시", "미국"}
     assert [sorted(p.name for p in a.parties) for a in result.agreements] == [
         ["다온물류", "미르해운", "호찌민시 교통운수국"]]
+
+
+def test_a_bare_venue_word_after_a_name_is_a_named_place(extract):
+    result = extract("행사는 돗토리현 요나고 컨벤션센터에서 열렸고 만찬은 로터스 호텔에서 했다. "
+                     "기업들은 장가항시 산업단지 내 진출을 추진한다.")
+    places = _by_type(result, "LOC")
+    assert {"요나고 컨벤션센터", "로터스 호텔"} <= set(places)
+    assert not any(name.endswith("산업단지") for name in places) and "요나고 컨벤션센터" not in _by_type(result, "ORG")
+
+
+def test_a_places_region_is_the_place_and_middle_dot_lookalikes_separate(extract):
+    result = extract("서울지역의 수출 비중과 대구‧경북지역 정부 부처의 협력이 늘었다.")
+    assert {"서울", "대구", "경북"} <= set(_by_type(result, "LOC"))
+    assert _by_type(result, "ORG") == {}
