@@ -167,9 +167,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     if "O" in classes:
         classes = _unit_titles(words, classes, data)
     fused: tuple[int, ...] = ()
-    if "P" in classes[:-1] or "L" in classes[:-1]:
+    if "P" in classes[:-1] or "L" in classes[:-1]:  # (both read the word after a name or a place)
         classes, fused = _fused_titles(words, classes, data)
-    if "L" in classes[:-1] or "P" in classes[:-1]:
         classes = _named_after_a_place(words, classes, data)
     if _MENTION_CLASSES.isdisjoint(classes) and not any([w.paren for w in words]):
         return []  # fast path, most phrases: only these classes or a parenthesis start a mention below
