@@ -211,3 +211,9 @@ def test_a_places_region_is_the_place_and_middle_dot_lookalikes_separate(extract
     result = extract("서울지역의 수출 비중과 대구‧경북지역 정부 부처의 협력이 늘었다.")
     assert {"서울", "대구", "경북"} <= set(_by_type(result, "LOC"))
     assert _by_type(result, "ORG") == {}
+
+
+def test_parties_and_overseas_korean_associations_are_organisations(extract):
+    orgs = _by_type(extract("미르시는 미국 버지니아 한인회, 이우시 한국상회와 교류한다. 한나라당과 공화당도 논평을 냈다.\n"
+                            "출처:가람망 한국어판"), "ORG")
+    assert {"버지니아 한인회", "이우시 한국상회", "한나라당", "공화당", "가람망"} <= set(orgs)
