@@ -160,6 +160,7 @@ class _CpuWindow:
     def __init__(self, pids: dict[str, int], trees: Iterable[str] = ()) -> None:
         self.pids, self.trees = pids, set(trees)
         self._cpu = {name: _cpu_seconds(pid, name in self.trees) for name, pid in pids.items()}
+        self._own = {name: _cpu_seconds(pid) for name, pid in pids.items() if name in self.trees}
         self._machine = _machine_ticks()
         self._wall = time.monotonic()
 
@@ -170,7 +171,9 @@ class _CpuWindow:
         cores = os.cpu_count() or 1
         machine_cores = cores * busy / total if total else None
         ours = sum(used.values()) / wall if wall else 0.0
-        return {"seconds": wall, "cpu_s": used, "machine_busy_cores": machine_cores,
+        # the root process alone: a worker without its analyser (its share of the tree's CPU)
+        own = {name: _cpu_seconds(self.pids[name]) - start for name, start in self._own.items()}
+        return {"seconds": wall, "cpu_s": used, "cpu_own_s": own, "machine_busy_cores": machine_cores,
                 "others_busy_cores": None if machine_cores is None else max(0.0, machine_cores - ours)}
 
 
@@ -231,6 +234,7 @@ def _figures(window: dict[str, Any], articles: int, chars: int, cpu_of: Iterable
     cpu = sum(v for k, v in window["cpu_s"].items() if cpu_of is None or k in cpu_of)
     return {"seconds": seconds, "articles_per_s": articles / seconds, "chars_per_s": chars / seconds,
             "cpu_ms_per_article": 1000 * cpu / articles, "cpu_s": window["cpu_s"],
+            "cpu_own_s": window["cpu_own_s"],
             "others_busy_cores": window["others_busy_cores"]}
 
 
@@ -604,7 +608,8 @@ def format_table(result: dict[str, Any]) -> str:
         return "n/a" if v is None else f"{v:.3f} s"
 
     rss = ", ".join(_fmt(r, ".0f") for r in p["peak_rss_mb"])
-    cpu = ", ".join(f"{name} {v:.1f}" for name, v in p["cpu_s"].items())
+    cpu = ", ".join(f"{name} {v:.1f}" + (f" (own {p['cpu_own_s'][name]:.1f})" if name in p["cpu_own_s"] else "")
+                    for name, v in p["cpu_s"].items())
     lines = [
         f"streams bench: {c['articles']} articles (mean {c['mean_chars']:,.0f} chars) from {c['source']}",
         f"{m['cores']} cores, load average {m['loadavg_start'][0]:.2f} at start, {m['loadavg_end'][0]:.2f} at end",

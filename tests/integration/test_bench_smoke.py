@@ -42,3 +42,6 @@ def test_bench_json_has_every_figure(repo):
         _positive(result, "pipeline", "latency", p)
     assert latency["p50_s"] <= latency["p95_s"] <= latency["p99_s"]
     assert result["pipeline"]["peak_rss_mb"] and all(r > 0 for r in result["pipeline"]["peak_rss_mb"])
+    # the worker's own CPU (without its analyser process) is part of its tree's
+    own, tree = result["pipeline"]["cpu_own_s"], result["pipeline"]["cpu_s"]
+    assert set(own) == {"worker-0"} and 0 < own["worker-0"] < tree["worker-0"]
