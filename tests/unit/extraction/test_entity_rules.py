@@ -217,3 +217,8 @@ def test_parties_and_overseas_korean_associations_are_organisations(extract):
     orgs = _by_type(extract("미르시는 미국 버지니아 한인회, 이우시 한국상회와 교류한다. 한나라당과 공화당도 논평을 냈다.\n"
                             "출처:가람망 한국어판"), "ORG")
     assert {"버지니아 한인회", "이우시 한국상회", "한나라당", "공화당", "가람망"} <= set(orgs)
+
+
+def test_generic_facilities_are_not_organisations(extract):
+    orgs = _by_type(extract("미르시는 물류센터와 데이터센터를 짓고 실무협의회를 꾸린다. 다온캐피털도 투자한다."), "ORG")
+    assert set(orgs) == {"다온캐피털"}
