@@ -295,6 +295,10 @@ def _foreign_people(words: list[Word], mentions: list[Mention], data: rules.Rule
 
 _DATELINE = re.compile(r"[(\[]\s*([가-힣]{2,6})\s*=\s*([가-힣A-Za-z0-9]{2,12})\s*[)\]]")
 _BYLINE = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s?(?:인턴\s?)?(?:기자|특파원)(?![가-힣])")
+# 편집: 홍길동, 사진=홍길동, [홍길동 제작]: editors, translators and photo or graphics credits
+_CREDIT = re.compile(r"(?:(?<![가-힣])(?:편집|편역|번역|정리|사진|영상|그래픽|촬영|취재)[ \t]*[:=][ \t]*"
+                     r"([가-힣]{2,4}(?![가-힣])|[\u4e00-\u9fff]{2,4})|\[([가-힣]{2,4})[ \t]*제작\])")
+_HANZI_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _OUTLET = r"(?P<o>[가-힣A-Za-z][가-힣A-Za-z0-9.&]{1,14})"
 _REPORTER = r"(?P<n>[가-힣]{2,4})\s*(?:인턴\s*|수습\s*)?(?:기자|특파원)(?![가-힣])"
 # (pattern, whether the outlet's name must end like a media name)
@@ -378,11 +382,15 @@ def _credit_lines(text: str, words: list[Word], mentions: list[Mention], data: r
             mentions.append(Mention("LOC", city, m.start(1), m.end(1), sent, k, k))
     _outlets(text, words, mentions, data)
     # (the byline scan tries a name at every Hangul syllable: skip it when no text can match)
-    for m in _BYLINE.finditer(text) if "기자" in text or "특파원" in text else ():
-        name = m.group(1)
-        if not (name[0] in data.surnames or name[:2] in data.surnames) or name in data.places:
+    bylines = _BYLINE.finditer(text) if "기자" in text or "특파원" in text else ()
+    credits = _CREDIT.finditer(text) if ":" in text or "=" in text or "제작]" in text else ()
+    for m in (*bylines, *credits):
+        g = m.lastindex or 1  # (the group that matched)
+        name = m.group(g)
+        if not (name[0] in data.surnames or name[:2] in data.surnames or _HANZI_NAME.match(name)) \
+                or name in data.places:
             continue
-        s, e = m.start(1), m.end(1)
+        s, e = m.start(g), m.end(g)
         if any(x.type == "PERSON" and x.start <= s < x.end for x in mentions):
             continue
         for x in [x for x in mentions if x.start < e and s < x.end]:

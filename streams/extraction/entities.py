@@ -249,6 +249,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 names = [x.strip() for x in w.paren.split(",") if x.strip()]
                 start = w.noun_end - len(acronym)
                 out.append(Mention("ORG", acronym, start, w.noun_end, w.sent, base + i, base + i, names))
+        if not (p and p.group(1) in data.titles) and _NOT_ALIAS.match(w.paren):
+            out.extend(_places_in_parentheses(w, base + i, data))
     for m in out:
         if m.type == "PERSON":
             continue
@@ -263,6 +265,23 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
 _ENUMERATOR = re.compile(r"^\d{1,2}(?=[A-Z])")  # ④QMX: a list number NFKC turned into a digit
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _COMPANY_GLOSS = re.compile(r"(?:公司|集团|集團|株式会社|Inc\.?|Corp\.?|Ltd\.?)$")
+
+
+_PAREN_WORD = re.compile(r"[가-힣]{2,}")
+_PAREN_JOSA = "의에와과은는이가도"
+
+
+def _places_in_parentheses(w: Word, index: int, data: rules.Rules) -> list[Mention]:
+    """성장(한국의 도지사급), 공장 설립(1억 달러, 캐나다): places named inside a remark in parentheses."""
+    found = []
+    start = w.end - 1 - len(w.paren)  # (the remark as written, without the spaces inside the parentheses)
+    for m in _PAREN_WORD.finditer(w.paren):
+        name = m.group()
+        if name not in data.places and name[-1] in _PAREN_JOSA and name[:-1] in data.places:
+            name = name[:-1]
+        if name in data.places:
+            found.append(Mention("LOC", name, start + m.start(), start + m.start() + len(name), w.sent, index, index))
+    return found
 
 
 def _spelled_out(noun: str, paren: str) -> str | None:
@@ -324,7 +343,8 @@ def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> 
     """Words that name something only together with the name before them:
     호찌민시 교통운수국, 난퉁시 상무국: after a city, district or province (not a country: 미국
     동맹국), a word ending in 국 is one of its bureaus, an organisation;
-    요나고 컨벤션센터, 로터스 호텔: a bare venue word after a name is that named venue, a place."""
+    요나고 컨벤션센터, 로터스 호텔: a bare venue word after a name is that named venue, a place;
+    브이네스토 캐피털: an organisation ending after a proper noun ends that organisation's name."""
     out = None
     for i in range(1, len(words)):
         noun, before = words[i].noun, classes[i - 1]
@@ -333,6 +353,9 @@ def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> 
         if noun in data.venue_words:
             out = out or list(classes)
             out[i] = "V"
+        elif before in "LP" and classes[i] != "O" and noun in data.apart_suffixes:
+            out = out or list(classes)
+            out[i] = "W"  # 브이네스토 캐피털, 미르 그룹: a company ending written apart from the name
         elif (before == "L" and classes[i] != "O" and len(noun) >= 3 and noun[-1] == "국" and _HANGUL.match(noun)
               and data.places.get(words[i - 1].noun) not in _STATE_KINDS):
             out = out or list(classes)

@@ -41,6 +41,7 @@ class Rules:
     user_words: tuple[tuple[str, str, float], ...]
     venue_suffixes: tuple[str, ...] = ()  # longest first: 서울 신라호텔, 완주테크노밸리 are places
     venue_words: frozenset[str] = frozenset()  # 호텔 of 로터스 호텔: a bare venue word after a name
+    apart_suffixes: frozenset[str] = frozenset()  # 캐피털 of 브이네스토 캐피털: an ending written apart
     sectors: tuple[tuple[str, str], ...] = ()  # (surface, sector) longest surface first
     entity_stoplist: frozenset[str] = frozenset()
     unit_titles: tuple[str, ...] = ()  # 본부장, 실장: department heads, fused with the department's name
@@ -59,8 +60,8 @@ class Rules:
 def load() -> Rules:
     triggers = {w: k for w, k in _rows("triggers.tsv")}
     titles = frozenset(_words("titles.txt"))
-    suffixes = sorted(((s, strength == "strong") for s, strength in _rows("org_suffixes.tsv")),
-                      key=lambda p: -len(p[0]))
+    suffix_rows = _rows("org_suffixes.tsv")
+    suffixes = sorted(((r[0], r[1] == "strong") for r in suffix_rows), key=lambda p: -len(p[0]))
     orgs: dict[str, str] = {}
     org_aliases: dict[str, tuple[str, ...]] = {}
     for row in _rows("orgs.tsv"):
@@ -90,6 +91,7 @@ def load() -> Rules:
         user_words=tuple((w, t, float(s)) for w, t, s in _rows("user_words.tsv")),
         venue_suffixes=tuple(sorted(_words("venue_suffixes.txt"), key=len, reverse=True)),
         venue_words=frozenset(_words("venue_words.txt")),
+        apart_suffixes=frozenset(r[0] for r in suffix_rows if r[2:] == ["apart"]),
         sectors=tuple(sorted(((r[0], r[1]) for r in _rows("sectors.tsv")), key=lambda r: -len(r[0]))),
         entity_stoplist=frozenset(_words("entity_stoplist.txt")),
         unit_titles=tuple(_words("unit_titles.txt")),

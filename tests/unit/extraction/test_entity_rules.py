@@ -222,3 +222,19 @@ def test_parties_and_overseas_korean_associations_are_organisations(extract):
 def test_generic_facilities_are_not_organisations(extract):
     orgs = _by_type(extract("미르시는 물류센터와 데이터센터를 짓고 실무협의회를 꾸린다. 다온캐피털도 투자한다."), "ORG")
     assert set(orgs) == {"다온캐피털"}
+
+
+def test_editors_translators_and_graphics_credits_are_people(extract):
+    people = _by_type(extract("편집: 朴明花\n[한도윤 제작] 일러스트\n미르시는 협약을 맺었다.\n편역: 진종민"), "PERSON")
+    assert {"朴明花", "한도윤", "진종민"} <= set(people)
+
+
+def test_places_inside_a_remark_in_parentheses(extract):
+    places = _by_type(extract("응우엔 반 뚜언 성장(한국의 도지사급)이 왔다. 공장 설립(1억5,000만 달러, 캐나다)을 추진한다."),
+                      "LOC")
+    assert {"한국", "캐나다"} <= set(places)
+
+
+def test_a_company_ending_written_apart_after_the_name(extract):
+    orgs = _by_type(extract("브이네스토 캐피털과 서울 상공회의소가 참여하고 송도 바이오 기업들이 함께한다."), "ORG")
+    assert {"브이네스토 캐피털", "서울 상공회의소"} <= set(orgs) and not any("바이오" in o for o in orgs)
