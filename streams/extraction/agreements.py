@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import islice, takewhile
 from operator import attrgetter, itemgetter
 
 from . import rules
@@ -28,7 +28,8 @@ _TOPIC_AFTER = re.compile(r"(?:\([^)]{0,12}\))?[은는]\s")
 _REPORTED = re.compile(r"다고\s*(?:\S+\s*){0,2}?(?:밝혔|공시|전했|발표|알렸)")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*년")
 _COUNT = re.compile(r"^(?:\d+|두|세|네|다섯|여섯|일곱|여덟|여러)\s*(?:개|곳|개사)?$")
-_GROUP_NOUNS = frozenset({"기업", "기관", "업체", "회사", "단체", "대학", "도시", "지자체", "국가", "개사", "곳", "사"})
+_GROUP_NOUNS = frozenset({"기업", "기관", "업체", "회사", "단체", "대학", "도시", "지자체", "국가", "개사", "곳", "사",
+                          "시", "군", "시군", "시도", "개국", "국", "공공기관", "연구기관", "자치단체"})
 _GROUP_NOUNS_LONGEST_FIRST = tuple(sorted(_GROUP_NOUNS, key=len, reverse=True))
 _GROUP_ENDINGS = tuple(g for g in _GROUP_NOUNS if len(g) > 1)  # 교육도시, 협력기업: descriptions, not names
 _DEMONSTRATIVE = frozenset({"이", "그", "해당"})  # 이 시장은: the mayor named before
@@ -310,6 +311,17 @@ class AgreementFinder:
                 role = _counted_group(doc, run, self.data)
                 if role:  # "A, B, C 등 3개 기업과": the count closes the list before it
                     w = run[-1]
+                    # "A·B·C 3개 시는": the last item is in the count's phrase, with no 등 between
+                    # (only when the count is the list's length: 협회 6개 회원사 are the members of 협회)
+                    count_at = last if _COUNT_IN.match(w.noun) else last - 1
+                    item = doc.mention_at.get(count_at - 1)
+                    count = _COUNT_IN.match(doc.text[doc.words[count_at].start:doc.words[count_at].end])
+                    if (item is not None and item.type in ("ORG", "LOC") and item.sent == w.sent and count
+                            and not doc.words[count_at - 1].josa and not doc.words[count_at - 1].sep):
+                        prior = [x for x in out if x.party is not item]
+                        listed = len(list(takewhile(lambda x: x.role == "list", reversed(prior))))
+                        if int(count.group(1)) == listed + 1:
+                            out = [*prior, Slot(item, "list", count_at - 1)]
                     out.append(Slot(Mention("GROUP", w.noun, w.noun_start, w.noun_end, w.sent, last, last), role, last))
                 continue
             nxt = doc.words[last + 1] if last + 1 < len(doc.words) else None

@@ -46,6 +46,7 @@ def legal_marks(text: str) -> dict[int, int]:
     return {m.start(): m.end() for m in _LEGAL_MARK_RE.finditer(text)}
 
 
+_TRAILING_NNB = frozenset({"등", "측"})  # bound nouns written apart whose particle belongs to the noun before
 _PAIR_NOUNS = frozenset({"간", "사이"})  # A와 B 간: marks B as the second party
 
 
@@ -108,8 +109,8 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
             last_end = end
             continue
         gap = start > last_end >= 0 and text[last_end:start].isspace()
-        if gap and tag == "NNB" and form == "등" and cur is not None and cur.noun and not cur.rest:
-            # "A, B 등과": the particle after 등 belongs to the list before it
+        if gap and tag == "NNB" and form in _TRAILING_NNB and cur is not None and cur.noun and not cur.rest:
+            # "A, B 등과": the particle after 등 belongs to the list before it; "A 측은": to A
             cur.rest.append((form, tag))
             cur.end = end
             last_end = end

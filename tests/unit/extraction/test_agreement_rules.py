@@ -96,3 +96,24 @@ def test_the_home_ministry_signing_for_the_state_is_the_same_agreement(extract):
 def test_a_ministry_signing_alone_stays_a_party(extract):
     result = extract("김도윤 산업통상자원부 장관은 14일 하워드 블레이크 미국 상무장관과 양해각서에 서명했다.")
     assert _parties(result) == [["미국", "산업통상자원부"]]
+
+
+@pytest.mark.parametrize("body", [
+    "청주시·천안시·아산시 3개 시는 5일 공동 관광 협약을 체결했다.",
+    "청주시, 천안시, 아산시 3개 기관은 5일 3자 간 업무협약을 체결했다.",
+    "청주시, 천안시, 아산시 등 3개 시는 5일 관광 협약을 체결했다.",
+])
+def test_a_count_of_cities_closes_the_list_of_signatories(extract, body):
+    assert _parties(extract(body)) == [["아산시", "천안시", "청주시"]]
+
+
+def test_a_count_of_members_does_not_make_their_association_a_party(extract):
+    assert _parties(extract("미르대학교와 한국여성벤처협회 6개 회원사가 협약을 맺었다.")) == []
+
+
+@pytest.mark.parametrize("body", [
+    "가람시 측은 중국 칭다오시와 우호교류 의향서를 교환했다.",
+    "가람시는 중국 칭다오시와 우호교류 의향서를 주고받았다.",
+])
+def test_a_side_and_an_exchange_of_letters(extract, body):
+    assert _parties(extract(body)) == [["가람시", "칭다오시"]]
