@@ -171,6 +171,8 @@ class AgreementFinder:
             # unknown names become parties only in signing sentences
             self._adhoc_ok = verb is not None
             slots = self._slots(doc, by_sentence.get(sent, []))
+            if start < doc.title_end:
+                _headline_subject(slots)
             if verb is not None:
                 signers = self._resolve_groups(doc, sent, slots, by_sentence)
                 if sent - context_at > _CONTEXT_SPAN:
@@ -795,6 +797,13 @@ def _frames(slots: list[Slot], doc: Document) -> list[tuple[list[Mention], list[
         else:
             pending = []
     return [f for f in frames if f[0] or f[1]]
+
+
+def _headline_subject(slots: list[Slot]) -> None:
+    """"청주시, 다온전자와 투자협약 체결": in a headline the name before the comma is the subject."""
+    if (len(slots) >= 2 and slots[0].role == "list" and slots[1].role == "with"
+            and not any(s.role == "subj" for s in slots)):
+        slots[0].role = "subj"
 
 
 def _next_role(slots: list[Slot], n: int) -> str | None:

@@ -117,3 +117,22 @@ def test_a_count_of_members_does_not_make_their_association_a_party(extract):
 ])
 def test_a_side_and_an_exchange_of_letters(extract, body):
     assert _parties(extract(body)) == [["가람시", "칭다오시"]]
+
+
+@pytest.mark.parametrize("body, status", [
+    ("미르시와 다온전자는 5일 시청에서 투자협약식을 가졌다.", "signed"),
+    ("미르시는 5일 다온전자와 투자 협약식을 개최했다.", "signed"),
+    ("미르시는 다온전자와 업무협약식을 열고 협력하기로 했다.", "signed"),
+    ("미르시와 다온전자는 오는 10일 투자협약식을 가질 예정이다.", "planned"),
+    ("미르시는 다온전자와 협약식을 갖기로 했다.", "planned"),
+    ("미르시는 다온전자와 협약을 맺기로 합의했다.", "planned"),
+])
+def test_a_signing_ceremony_held_or_planned(extract, body, status):
+    result = extract(body)
+    assert [(a.status, sorted(p.name for p in a.parties)) for a in result.agreements] == [
+        (status, ["다온전자", "미르시"])]
+
+
+def test_a_headline_subject_before_a_comma(extract):
+    result = extract("양측은 공장 건립에 협력하기로 했다.", title="청주시, 다온전자와 투자협약 체결")
+    assert _parties(result) == [["다온전자", "청주시"]]
