@@ -136,3 +136,7 @@ def test_a_signing_ceremony_held_or_planned(extract, body, status):
 def test_a_headline_subject_before_a_comma(extract):
     result = extract("양측은 공장 건립에 협력하기로 했다.", title="청주시, 다온전자와 투자협약 체결")
     assert _parties(result) == [["다온전자", "청주시"]]
+
+
+def test_a_universitys_industry_cooperation_foundation_signs_for_it(extract):
+    assert _parties(extract("미르대학교 산학협력단은 한빛전자와 기술이전 계약을 체결했다.")) == [["미르대학교", "한빛전자"]]
