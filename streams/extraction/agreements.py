@@ -172,7 +172,7 @@ class AgreementFinder:
             self._adhoc_ok = verb is not None
             slots = self._slots(doc, by_sentence.get(sent, []))
             if start < doc.title_end:
-                _headline_subject(slots)
+                _headline_subject(doc, slots)
             if verb is not None:
                 signers = self._resolve_groups(doc, sent, slots, by_sentence)
                 if sent - context_at > _CONTEXT_SPAN:
@@ -799,11 +799,15 @@ def _frames(slots: list[Slot], doc: Document) -> list[tuple[list[Mention], list[
     return [f for f in frames if f[0] or f[1]]
 
 
-def _headline_subject(slots: list[Slot]) -> None:
-    """"청주시, 다온전자와 투자협약 체결": in a headline the name before the comma is the subject."""
-    if (len(slots) >= 2 and slots[0].role == "list" and slots[1].role == "with"
-            and not any(s.role == "subj" for s in slots)):
+def _headline_subject(doc: Document, slots: list[Slot]) -> None:
+    """Headline style: "청주시, 다온전자와 투자협약 체결": the name before the comma is the subject;
+    "청주시-다온전자, 투자협약 체결": the two names joined by a hyphen are the pair that signs."""
+    if len(slots) < 2 or any(s.role == "subj" for s in slots) or slots[0].role != "list":
+        return
+    if slots[1].role == "with":
         slots[0].role = "subj"
+    elif doc.words[slots[0].word].sep == "-" and slots[1].word == slots[0].word + 1:
+        slots[1].role = "pair"
 
 
 def _next_role(slots: list[Slot], n: int) -> str | None:

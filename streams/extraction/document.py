@@ -38,7 +38,7 @@ def compose(title: str, body: str) -> tuple[str, int]:
 def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -> Document:
     data = rules.load()
     ids, sent_list = sentences(tokens)
-    words = build_words(text, tokens, ids)
+    words = build_words(text, tokens, ids, title_end)
     words = _repair_words(words, text, data)
     _names_cut_before_titles(words, text, data)
     mentions: list[Mention] = []

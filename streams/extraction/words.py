@@ -46,6 +46,7 @@ def legal_marks(text: str) -> dict[int, int]:
     return {m.start(): m.end() for m in _LEGAL_MARK_RE.finditer(text)}
 
 
+_HYPHEN = [("-", "SO")]
 _TRAILING_NNB = frozenset({"등", "측"})  # bound nouns written apart whose particle belongs to the noun before
 _PAIR_NOUNS = frozenset({"간", "사이"})  # A와 B 간: marks B as the second party
 
@@ -76,7 +77,10 @@ def sentences(tokens: list) -> tuple[list[int], list[tuple[int, int]]]:
     return ids, spans
 
 
-def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
+def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0) -> list[Word]:
+    """Words of ``text``; in the headline (``text[:title_end]``) a hyphen between two names
+    separates them (청주시-SK하이닉스, 투자협약 체결), elsewhere it belongs to one name
+    (중국-이스라엘 혁신단지)."""
     words: list[Word] = []
     legal_until = -1
     pending_legal = False
@@ -115,6 +119,9 @@ def build_words(text: str, tokens: list, sent_ids: list[int]) -> list[Word]:
             cur.end = end
             last_end = end
             continue
+        if (start < title_end and tag in proper and cur is not None and not gap and cur.rest == _HYPHEN
+                and len(cur.noun) >= 2 and not cur.josa):
+            cur.rest, cur.sep = [], "-"  # 청주시-SK하이닉스: a hyphen between two names joins a pair
         if cur is None or gap or cur.sep:
             cur = Word(start=start, end=end, sent=sent, legal=pending_legal)
             pending_legal = False

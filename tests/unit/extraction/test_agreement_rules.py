@@ -140,3 +140,13 @@ def test_a_headline_subject_before_a_comma(extract):
 
 def test_a_universitys_industry_cooperation_foundation_signs_for_it(extract):
     assert _parties(extract("미르대학교 산학협력단은 한빛전자와 기술이전 계약을 체결했다.")) == [["미르대학교", "한빛전자"]]
+
+
+def test_a_headline_pair_joined_by_a_hyphen(extract):
+    result = extract("양측은 공장 건립에 협력하기로 했다.", title="청주시-SK하이닉스, 투자협약 체결")
+    assert _parties(result) == [["SK하이닉스", "청주시"]]
+
+
+def test_a_hyphen_in_the_body_stays_inside_one_name(extract):
+    result = extract("미르시는 중국-이스라엘 혁신단지에 사무소를 열었다.")
+    assert "이스라엘" not in {e.name for e in result.entities}
