@@ -216,7 +216,10 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         span = words[j:i + 1]
         full = " ".join(strip_legal(w.noun) for w in span)
         start = j
-        while classes[start] == "L" and start < i and (classes[i] in "OV" or start + 1 < i):
+        # 서울 삼성전자 -> 삼성전자, but 텍사스주 경제개발청: a generic body keeps the place before it
+        keep = classes[i] == "O" and not words[i].proper and words[i].noun not in data.orgs
+        while classes[start] == "L" and start < i and (classes[i] in "OV" or start + 1 < i) and not (
+                keep and start + 1 == i):
             start += 1
         name = " ".join(strip_legal(w.noun) for w in words[start:i + 1])
         m = Mention("LOC" if classes[i] == "V" else "ORG", name, words[start].noun_start, words[i].noun_end, words[i].sent, base + start, base + i)
@@ -336,13 +339,15 @@ def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[s
 
 
 _STATE_KINDS = frozenset({"country"})
+_NOT_DEPARTMENTS = frozenset({"남부", "북부", "동부", "서부", "중부", "내부", "외부", "일부", "전부"})  # 중국 동남부
 _REGION = "지역"
 
 
 def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> str:
     """Words that name something only together with the name before them:
     호찌민시 교통운수국, 난퉁시 상무국: after a city, district or province (not a country: 미국
-    동맹국), a word ending in 국 is one of its bureaus, an organisation;
+    동맹국), a word ending in 국 is one of its bureaus, an organisation; 조지아주 경제개발부: after
+    any place, a word ending in 부 is one of its departments (not 중국 동남부);
     요나고 컨벤션센터, 로터스 호텔: a bare venue word after a name is that named venue, a place;
     브이네스토 캐피털: an organisation ending after a proper noun ends that organisation's name."""
     out = None
@@ -356,8 +361,9 @@ def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> 
         elif before in "LP" and classes[i] != "O" and noun in data.apart_suffixes:
             out = out or list(classes)
             out[i] = "W"  # 브이네스토 캐피털, 미르 그룹: a company ending written apart from the name
-        elif (before == "L" and classes[i] != "O" and len(noun) >= 3 and noun[-1] == "국" and _HANGUL.match(noun)
-              and data.places.get(words[i - 1].noun) not in _STATE_KINDS):
+        elif (before == "L" and classes[i] != "O" and len(noun) >= 3 and _HANGUL.match(noun) and (
+                (noun[-1] == "국" and data.places.get(words[i - 1].noun) not in _STATE_KINDS)
+                or (noun[-1] == "부" and noun[-2:] not in _NOT_DEPARTMENTS))):
             out = out or list(classes)
             out[i] = "W"
     return "".join(out) if out else classes

@@ -150,3 +150,10 @@ def test_a_headline_pair_joined_by_a_hyphen(extract):
 def test_a_hyphen_in_the_body_stays_inside_one_name(extract):
     result = extract("미르시는 중국-이스라엘 혁신단지에 사무소를 열었다.")
     assert "이스라엘" not in {e.name for e in result.entities}
+
+
+def test_a_places_department_or_agency_keeps_the_place_in_its_name(extract):
+    assert _parties(extract("현대차는 미국 조지아주 경제개발부와 협약을 맺었다.")) == [["조지아주 경제개발부", "현대차"]]
+    assert _parties(extract("코트라는 미국 텍사스주 경제개발청과 투자유치 협력 MOU를 맺었다.")) == [
+        ["코트라", "텍사스주 경제개발청"]]
+    assert not [e for e in extract("공장은 중국 동남부 지역에 있다.").entities if e.type == "ORG"]
