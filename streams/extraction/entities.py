@@ -192,6 +192,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 continue
             k = next((aff_start - size for size in (1, 3, 2) if aff_start - size >= 0 and _is_person_name(
                 words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data)), None)
+            if k is None and _foreign_official(words, classes, aff_start, t, data):
+                k = aff_start - 1
             if k is None:
                 continue
             out.append(_person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused))
@@ -308,6 +310,26 @@ def _unit_titles(words: list[Word], classes: str, data: rules.Rules) -> str:
                 not any(noun == t for t in data.unit_titles):
             out[i] = "T"
     return "".join(out)
+
+
+_FOREIGN_KINDS = frozenset({"china", "vietnam", "japan"})
+
+
+def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, data: rules.Rules) -> bool:
+    """왕웨이중 광둥성장, 왕웨이중 중국 광둥성 성장: a four-syllable proper noun before the title of a
+    Chinese, Vietnamese or Japanese place's head is that official's transcribed name."""
+    if aff_start < 1 or classes[aff_start - 1] != "P":
+        return False
+    name = words[aff_start - 1].noun
+    if len(name) != 4 or not words[aff_start - 1].proper or not _HANGUL.match(name):
+        return False
+    places = [w.noun for w in words[aff_start:t]]
+    title = words[t].noun
+    m = data.title_re.search(title)
+    if m is not None and m.start() > 0:
+        places.append(title[:m.start()])  # 광둥성장: the place fused with the title
+    return any(data.places.get(p) in _FOREIGN_KINDS or data.places.get(p + "성") in _FOREIGN_KINDS
+               for p in places)
 
 
 def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[str, tuple[int, ...]]:

@@ -157,3 +157,11 @@ def test_a_places_department_or_agency_keeps_the_place_in_its_name(extract):
     assert _parties(extract("코트라는 미국 텍사스주 경제개발청과 투자유치 협력 MOU를 맺었다.")) == [
         ["코트라", "텍사스주 경제개발청"]]
     assert not [e for e in extract("공장은 중국 동남부 지역에 있다.").entities if e.type == "ORG"]
+
+
+def test_a_chinese_governor_with_a_four_syllable_name_signs_for_the_province(extract):
+    result = extract("김영록 전남지사는 19일 중국 광둥성 광저우시에서 왕웨이중 광둥성장과 우호협력 협약을 체결했다.")
+    assert _parties(result) == [["광둥성", "전남"]]
+    assert "왕웨이중" in {e.name for e in result.entities if e.type == "PERSON"}
+    # a four-syllable word before an ordinary title is no name (한빛경제 is an outlet)
+    assert not [e for e in extract("한빛경제 대표가 왔다.").entities if e.type == "PERSON"]
