@@ -691,8 +691,8 @@ def _name_start(doc: Document, first: int, last: int, data: rules.Rules, marked:
         k -= 1
         cls = classify(w, data)
         if cls == "L":
-            if w.proper and start == k + 1:
-                start = k  # 서울 미르텍: a place begins the name
+            if w.proper and start == k + 1 and data.places.get(w.noun) != "country":
+                start = k  # 서울 미르텍: a place begins the name (미국 of 미국 포드 describes it)
             break
         if w.proper and cls == "P":
             start = k  # a common noun (스타) is kept only with a proper noun before it

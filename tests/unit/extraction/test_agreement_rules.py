@@ -165,3 +165,7 @@ def test_a_chinese_governor_with_a_four_syllable_name_signs_for_the_province(ext
     assert "왕웨이중" in {e.name for e in result.entities if e.type == "PERSON"}
     # a four-syllable word before an ordinary title is no name (한빛경제 is an outlet)
     assert not [e for e in extract("한빛경제 대표가 왔다.").entities if e.type == "PERSON"]
+
+
+def test_a_country_before_an_unknown_company_describes_it(extract):
+    assert _parties(extract("SK온은 미국 포드와 배터리 합작투자계약(JVA)을 체결했다.")) == [["SK온", "포드"]]
