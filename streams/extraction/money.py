@@ -1,16 +1,18 @@
-"""Amounts of money: 64조원, 20억 달러, 1억7천만 달러, 1400만 위안."""
+"""Amounts of money: 64조원, 20억 달러, 1억7천만 달러, 1400만 위안, 2천억원, 1조 2천억원."""
 
 from __future__ import annotations
 
 import re
 
-_UNITS = {"조": 10**12, "억": 10**8, "천만": 10**7, "백만": 10**6, "만": 10**4, "천": 10**3}
+_UNITS = {"조": 10**12, "천억": 10**11, "백억": 10**10, "십억": 10**9, "억": 10**8, "천만": 10**7, "백만": 10**6,
+          "십만": 10**5, "만": 10**4, "천": 10**3}
+_UNIT = "조|천억|백억|십억|억|천만|백만|십만|만|천"  # longest first
 _CURRENCIES = {"원": "KRW", "달러": "USD", "불": "USD", "위안": "CNY", "엔": "JPY", "유로": "EUR"}
-_GROUP = r"\d[\d,]*(?:\.\d+)?\s?(?:조|억|천만|백만|만|천)"
+_GROUP = rf"\d[\d,]*(?:\.\d+)?\s?(?:{_UNIT})"
 _MONEY = re.compile(  # (?=\d): the scan skips positions where no amount can start
     rf"(?=\d)(?P<amount>(?:{_GROUP}\s?)+|\d[\d,]*(?:\.\d+)?\s?)(?:여\s?)?(?P<cur>원(?![칙장인자래활료전고가회주])|달러|위안|엔(?![가-힣])|유로)"
 )
-_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(조|억|천만|백만|만|천)?")
+_PART = re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s?({_UNIT})?")
 
 
 def amounts(text: str) -> list[tuple[str, int, int, str]]:

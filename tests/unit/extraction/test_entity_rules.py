@@ -84,6 +84,9 @@ def test_short_forms(short, full, expected):
         ("20억 달러 규모", "2e9 USD"),
         ("1400만 위안을", "1.4e7 CNY"),
         ("1억7천만 달러의", "1.7e8 USD"),
+        ("2천억원 규모의", "2e11 KRW"),
+        ("1조 2천억원을", "1.2e12 KRW"),
+        ("3백억 원", "3e10 KRW"),
     ],
 )
 def test_money(text, value):
