@@ -176,6 +176,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     n = len(words)
     i = 0
     used = [False] * n
+    named: set[int] = set()  # words of people's names
     # PERSON: name [org/place words] title; the longest affiliation that leaves a valid name wins
     for t in range(n):
         if classes[t] != "T":
@@ -199,6 +200,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             out.append(_person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused))
             for x in range(k, aff_start):
                 used[x] = True
+                named.add(x)
             if t - aff_start == 1 and classes[aff_start] == "P":
                 # 강두홍 아스플로 대표: the word between name and title is the employer
                 classes = classes[:aff_start] + "O" + classes[aff_start + 1:]
@@ -232,7 +234,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             used[x] = True
         i += 1
     for i, c in enumerate(classes):
-        if c == "L":
+        if c == "L" and i not in named:  # (정성주 김제시장: a name read as a place ending in 주)
             w = words[i]
             cut = 2 if w.noun.endswith(_REGION) and w.noun[:-2] in data.places else 0  # 서울지역 -> 서울
             out.append(Mention("LOC", w.noun[:len(w.noun) - cut], w.noun_start, w.noun_end - cut, w.sent,

@@ -241,3 +241,9 @@ def test_places_inside_a_remark_in_parentheses(extract):
 def test_a_company_ending_written_apart_after_the_name(extract):
     orgs = _by_type(extract("브이네스토 캐피털과 서울 상공회의소가 참여하고 송도 바이오 기업들이 함께한다."), "ORG")
     assert {"브이네스토 캐피털", "서울 상공회의소"} <= set(orgs) and not any("바이오" in o for o in orgs)
+
+
+def test_a_name_ending_like_a_place_is_only_a_person(extract):
+    result = extract("협약식에는 정성주 김제시장과 관악구 상공회 관계자가 참석했다.")
+    assert "정성주" in _by_type(result, "PERSON") and "정성주" not in _by_type(result, "LOC")
+    assert "관악구" in _by_type(result, "LOC")
