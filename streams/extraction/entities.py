@@ -9,6 +9,7 @@ from . import rules
 from .words import Word
 
 _HANGUL = re.compile(r"^[가-힣]+$")
+_WORD = re.compile(r"^[가-힣A-Za-z0-9]+$")
 _LOC_SUFFIX = re.compile(r"^([가-힣]{1,8}?)(특별자치시|특별자치도|특별시|광역시|특례시|자치구|자치주|시|군|구|성|주|도)$")
 _PAREN_PERSON = re.compile(r"^(?:[가-힣]{1,6}\s+)?([가-힣]{1,6})\s+([가-힣]{2,4})$")  # (이사장 이지형)
 _RANKS = frozenset({"상근", "수석", "명예", "초대", "공동", "상임", "대표", "부", "전", "현", "신임", "총"})
@@ -350,7 +351,7 @@ def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[s
             continue
         noun = words[i].noun
         t = data.title_re.search(noun)
-        if (t is None or t.start() == 0 or not _HANGUL.match(noun)
+        if (t is None or t.start() == 0 or not _WORD.match(noun)
                 or (noun[t.start():] in data.common_noun_titles and not place_prefix(noun[:t.start()], data))
                 or (len(words[k].noun) < 3 and t.start() > 1)  # 호세 시의원, but 빈현 현위상무위원 is a county
                 or not (_is_person_name(words[k:k + 1], classes[k], data) or (

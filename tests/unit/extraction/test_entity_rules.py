@@ -247,3 +247,9 @@ def test_a_name_ending_like_a_place_is_only_a_person(extract):
     result = extract("협약식에는 정성주 김제시장과 관악구 상공회 관계자가 참석했다.")
     assert "정성주" in _by_type(result, "PERSON") and "정성주" not in _by_type(result, "LOC")
     assert "관악구" in _by_type(result, "LOC")
+
+
+def test_a_title_fused_with_a_latin_acronym(extract):
+    result = extract("김현준 LH사장은 베트남 흥옌성 성장과 양해각서를 체결했다.")
+    assert _by_type(result, "PERSON")["김현준"].affiliation == "LH"
+    assert "LH사장" not in _by_type(result, "ORG")
