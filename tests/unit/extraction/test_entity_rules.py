@@ -253,3 +253,8 @@ def test_a_title_fused_with_a_latin_acronym(extract):
     result = extract("김현준 LH사장은 베트남 흥옌성 성장과 양해각서를 체결했다.")
     assert _by_type(result, "PERSON")["김현준"].affiliation == "LH"
     assert "LH사장" not in _by_type(result, "ORG")
+
+
+def test_a_pair_of_countries_abbreviated_is_not_a_place(extract):
+    places = _by_type(extract("한중 양국은 한미 동맹과 한일 관계를 논의했다. 한국과 중국은 협력한다."), "LOC")
+    assert not {"한중", "한미", "한일"} & set(places) and {"한국", "중국"} <= set(places)
