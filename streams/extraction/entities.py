@@ -226,6 +226,9 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         while classes[start] == "L" and start < i and (classes[i] in "OV" or start + 1 < i) and not (
                 keep and start + 1 == i):
             start += 1
+        if (keep and start == i and i > 0 and classes[i - 1] == "O" and strip_legal(words[i - 1].noun) in data.orgs
+                and words[i - 1].sent == words[i].sent):
+            start = i - 1  # 코트라 디지털무역종합지원센터: a known body's unit is named with it (both are kept)
         name = " ".join(strip_legal(w.noun) for w in words[start:i + 1])
         m = Mention("LOC" if classes[i] == "V" else "ORG", name, words[start].noun_start, words[i].noun_end, words[i].sent, base + start, base + i)
         if full != name:

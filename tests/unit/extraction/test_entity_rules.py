@@ -258,3 +258,8 @@ def test_a_title_fused_with_a_latin_acronym(extract):
 def test_a_pair_of_countries_abbreviated_is_not_a_place(extract):
     places = _by_type(extract("한중 양국은 한미 동맹과 한일 관계를 논의했다. 한국과 중국은 협력한다."), "LOC")
     assert not {"한중", "한미", "한일"} & set(places) and {"한국", "중국"} <= set(places)
+
+
+def test_a_known_bodys_unit_is_named_with_it(extract):
+    orgs = _by_type(extract("올해 코트라 디지털무역종합지원센터 2곳을 유치했다."), "ORG")
+    assert {"코트라", "코트라 디지털무역종합지원센터"} <= set(orgs) and "디지털무역종합지원센터" not in orgs
