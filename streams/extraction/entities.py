@@ -230,6 +230,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 and words[i - 1].sent == words[i].sent):
             start = i - 1  # 코트라 디지털무역종합지원센터: a known body's unit is named with it (both are kept)
         name = " ".join(strip_legal(w.noun) for w in words[start:i + 1])
+        full = name if start < j else full
         m = Mention("LOC" if classes[i] == "V" else "ORG", name, words[start].noun_start, words[i].noun_end, words[i].sent, base + start, base + i)
         if full != name:
             m.aliases.append(full)
