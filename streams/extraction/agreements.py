@@ -170,7 +170,7 @@ class AgreementFinder:
             verb = verbs[0] if verbs else None
             # unknown names become parties only in signing sentences
             self._adhoc_ok = verb is not None
-            slots = self._slots(doc, by_sentence.get(sent, []))
+            slots = self._slots(doc, by_sentence.get(sent, []), headline=start < doc.title_end)
             if start < doc.title_end:
                 _headline_subject(doc, slots)
             if verb is not None:
@@ -296,7 +296,7 @@ class AgreementFinder:
 
     # -- slots ---------------------------------------------------------------------------------
 
-    def _slots(self, doc: Document, runs: list[tuple[int, list[Word]]]) -> list[Slot]:
+    def _slots(self, doc: Document, runs: list[tuple[int, list[Word]]], headline: bool = False) -> list[Slot]:
         out = []
         for first, run in runs:
             last = first + len(run) - 1
@@ -308,6 +308,13 @@ class AgreementFinder:
                 for n, item in enumerate(items):  # "국립기관(A, B(C), D)과": the listed bodies sign
                     out.append(Slot(item, role if n == len(items) - 1 else "list", last))
                 if items:
+                    continue
+            if party is None and headline:
+                # 장가항시와 스맥 MOU 체결, 충남도-미르전자 투자협약: the name right before the agreement noun
+                k = next((k for k in range(first, last) if self.data.trigger_re.match(doc.words[k + 1].noun)), None)
+                named = self._head(doc, first, k) if k is not None else None
+                if named is not None:
+                    out.append(Slot(named, "subj", k))
                     continue
             if party is None:
                 role = _counted_group(doc, run, self.data)

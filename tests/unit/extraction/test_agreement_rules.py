@@ -169,3 +169,9 @@ def test_a_chinese_governor_with_a_four_syllable_name_signs_for_the_province(ext
 
 def test_a_country_before_an_unknown_company_describes_it(extract):
     assert _parties(extract("SK온은 미국 포드와 배터리 합작투자계약(JVA)을 체결했다.")) == [["SK온", "포드"]]
+
+
+@pytest.mark.parametrize("title", ["장가항시와 미르텍 MOU 체결", "충청남도-한빛전자 MOU 체결", "충청남도·한빛전자 투자협약 체결"])
+def test_a_headline_names_its_parties_right_before_the_agreement_noun(extract, title):
+    result = extract("양측은 공장 건립에 협력하기로 했다.", title=title)
+    assert len(_parties(result)) == 1 and len(_parties(result)[0]) == 2
