@@ -263,3 +263,8 @@ def test_a_pair_of_countries_abbreviated_is_not_a_place(extract):
 def test_a_known_bodys_unit_is_named_with_it(extract):
     orgs = _by_type(extract("올해 코트라 디지털무역종합지원센터 2곳을 유치했다."), "ORG")
     assert {"코트라", "코트라 디지털무역종합지원센터"} <= set(orgs) and "디지털무역종합지원센터" not in orgs
+
+
+def test_well_known_companies_without_an_ending(extract):
+    orgs = _by_type(extract("미르시는 엔비디아, 텐센트와 협력하고 화이자의 투자를 유치했다."), "ORG")
+    assert {"엔비디아", "텐센트", "화이자"} <= set(orgs)
