@@ -268,3 +268,8 @@ def test_a_known_bodys_unit_is_named_with_it(extract):
 def test_well_known_companies_without_an_ending(extract):
     orgs = _by_type(extract("미르시는 엔비디아, 텐센트와 협력하고 화이자의 투자를 유치했다."), "ORG")
     assert {"엔비디아", "텐센트", "화이자"} <= set(orgs)
+
+
+def test_spelling_variants_of_chinese_cities_and_more_cities(extract):
+    places = _by_type(extract("미르시는 총칭, 텐진, 타이베이, LA에 사무소를 연다."), "LOC")
+    assert {"총칭", "텐진", "타이베이", "LA"} <= set(places)
