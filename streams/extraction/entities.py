@@ -324,15 +324,20 @@ _FOREIGN_KINDS = frozenset({"china", "vietnam", "japan"})
 
 def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, data: rules.Rules) -> bool:
     """왕웨이중 광둥성장, 왕웨이중 중국 광둥성 성장: a four-syllable proper noun before the title of a
-    Chinese, Vietnamese or Japanese place's head is that official's transcribed name."""
+    Chinese, Vietnamese or Japanese place's head is that official's transcribed name;
+    로메로 공공행정부장관: a proper noun right before a minister's title fused with the ministry."""
     if aff_start < 1 or classes[aff_start - 1] != "P":
         return False
     name = words[aff_start - 1].noun
-    if len(name) != 4 or not words[aff_start - 1].proper or not _HANGUL.match(name):
+    if not words[aff_start - 1].proper or not _HANGUL.match(name) or not 2 <= len(name) <= 5:
         return False
-    places = [w.noun for w in words[aff_start:t]]
     title = words[t].noun
     m = data.title_re.search(title)
+    if aff_start == t and m is not None and m.start() >= 3 and data.ministry_re.match(title[:m.start()]):
+        return True
+    if len(name) != 4:
+        return False
+    places = [w.noun for w in words[aff_start:t]]
     if m is not None and m.start() > 0:
         places.append(title[:m.start()])  # 광둥성장: the place fused with the title
     return any(data.places.get(p) in _FOREIGN_KINDS or data.places.get(p + "성") in _FOREIGN_KINDS

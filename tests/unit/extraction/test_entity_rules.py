@@ -273,3 +273,8 @@ def test_well_known_companies_without_an_ending(extract):
 def test_spelling_variants_of_chinese_cities_and_more_cities(extract):
     places = _by_type(extract("미르시는 총칭, 텐진, 타이베이, LA에 사무소를 연다."), "LOC")
     assert {"총칭", "텐진", "타이베이", "LA"} <= set(places)
+
+
+def test_a_foreign_minister_named_without_a_family_name(extract):
+    people = _by_type(extract("오영교 행자부장관과 로메로 공공행정부장관은 협력약정에 서명했다."), "PERSON")
+    assert people["로메로"].title == "장관" and people["로메로"].affiliation == "공공행정부"
