@@ -196,6 +196,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data)), None)
             if k is None and _foreign_official(words, classes, aff_start, t, data):
                 k = aff_start - 1
+            if k is not None and k > 0 and aff_start - k == 1 and words[k - 1].noun in _NAME_PARTICLES:
+                k -= 1  # 알 하마디: an Arabic name's particle
             if k is None:
                 continue
             out.append(_person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused))
@@ -320,6 +322,7 @@ def _unit_titles(words: list[Word], classes: str, data: rules.Rules) -> str:
 
 
 _FOREIGN_KINDS = frozenset({"china", "vietnam", "japan"})
+_NAME_PARTICLES = frozenset({"알", "엘", "아부", "이븐"})  # 알 하마디, 아부 바크르
 
 
 def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, data: rules.Rules) -> bool:

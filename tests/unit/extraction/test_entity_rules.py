@@ -278,3 +278,8 @@ def test_spelling_variants_of_chinese_cities_and_more_cities(extract):
 def test_a_foreign_minister_named_without_a_family_name(extract):
     people = _by_type(extract("오영교 행자부장관과 로메로 공공행정부장관은 협력약정에 서명했다."), "PERSON")
     assert people["로메로"].title == "장관" and people["로메로"].affiliation == "공공행정부"
+
+
+def test_arabic_names_and_royal_titles(extract):
+    people = _by_type(extract("백운규 장관은 알 하마디 UAE 교육부 장관과 만났다. 무함마드 빈 살만 왕세자가 방한했다."), "PERSON")
+    assert {"알 하마디", "무함마드 빈 살만"} <= set(people) and "하마디" not in people
