@@ -250,6 +250,7 @@ _HANJA_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _LATIN_NAME = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z]{2,})){1,3}$")
 _PLACE_HANJA = frozenset("市省区區县縣州港岛島江湖山镇鎮村道郡")
 _HANGUL_WORD = re.compile(r"^[가-힣]{1,6}$")
+_FORMER = frozenset({"전", "현", "前"})
 
 
 def _foreign_people(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
@@ -274,11 +275,15 @@ def _foreign_people(words: list[Word], mentions: list[Mention], data: rules.Rule
         if w.rest or cls not in ("P", "N") or any(m.type in ("LOC", "PERSON") or m.first != m.last for m in by_word.get(k, [])):
             continue
         first = k
-        if not hanja and k > 0 and words[k - 1].sent == w.sent and _HANGUL_WORD.match(words[k - 1].noun) and \
-                not words[k - 1].rest and not words[k - 1].sep and not words[k - 1].paren and \
-                classify(words[k - 1], data) in ("P", "N") and not by_word.get(k - 1):
-            first = k - 1  # 존 리(John Lee): the Hangul name has two words
+        parts = 1 if hanja else len(w.paren.split())
+        while (k - first < parts - 1 and first > 0 and words[first - 1].sent == w.sent
+               and _HANGUL_WORD.match(words[first - 1].noun) and not words[first - 1].rest
+               and not words[first - 1].sep and not words[first - 1].paren
+               and classify(words[first - 1], data) in ("P", "N") and not by_word.get(first - 1)):
+            first -= 1  # 존 리(John Lee), 쯔엉 떤 상(Truong Tan Sang): one Hangul word per part
         nxt = words[k + 1] if k + 1 < len(words) else None
+        if nxt is not None and (nxt.noun or (nxt.rest[0][0] if nxt.rest else "")) in _FORMER and k + 2 < len(words):
+            nxt = words[k + 2]  # 쯔엉 떤 상(Truong Tan Sang) 전 베트남 주석
         titled = nxt is not None and nxt.sent == w.sent and (
             classify(nxt, data) in ("T", "O", "L") or data.title_re.search(nxt.noun or "") is not None)
         prev = words[first - 1] if first > 0 else None

@@ -283,3 +283,8 @@ def test_a_foreign_minister_named_without_a_family_name(extract):
 def test_arabic_names_and_royal_titles(extract):
     people = _by_type(extract("백운규 장관은 알 하마디 UAE 교육부 장관과 만났다. 무함마드 빈 살만 왕세자가 방한했다."), "PERSON")
     assert {"알 하마디", "무함마드 빈 살만"} <= set(people) and "하마디" not in people
+
+
+def test_a_three_word_foreign_name_with_its_latin_spelling_before_a_former_title(extract):
+    people = _by_type(extract("위원장은 쯔엉 떤 상(Truong Tan Sang) 전 베트남 주석이 전한 인사를 전했다."), "PERSON")
+    assert "Truong Tan Sang" in people["쯔엉 떤 상"].aliases
