@@ -395,7 +395,7 @@ def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> 
         if noun in data.venue_words:
             out = out or list(classes)
             out[i] = "V"
-        elif before in "LP" and classes[i] != "O" and noun in data.apart_suffixes:
+        elif classes[i] != "O" and noun in data.apart_suffixes:
             out = out or list(classes)
             out[i] = "W"  # 브이네스토 캐피털, 미르 그룹: a company ending written apart from the name
         elif (before == "L" and classes[i] != "O" and len(noun) >= 3 and _HANGUL.match(noun) and (
