@@ -310,6 +310,7 @@ _REPORTER = r"(?P<n>[가-힣]{2,4})\s*(?:인턴\s*|수습\s*)?(?:기자|특파�
 # (pattern, whether the outlet's name must end like a media name, words one of which the text
 # must hold for the pattern to be tried)
 _BYLINE_WORDS = ("기자", "특파원")
+_DESKS = ("부", "팀", "국", "데스크", "취재본부")  # a newsroom desk in a byline's outlet slot
 _OUTLET_PATTERNS = tuple((re.compile(p, re.M), strict, needles) for p, strict, needles in (
     # [가람일보 홍길동 기자], [하노이(베트남)=가람일보 홍길동 기자], [가람뉴스 = 홍길동 기자]
     (r"[\[<]\s*(?:[가-힣]{2,6}(?:\([가-힣]{2,6}\))?\s*=\s*)?" + _OUTLET + r"(?:\s*=\s*|\s+)" + _REPORTER,
@@ -344,6 +345,11 @@ def _outlets(text: str, words: list[Word], mentions: list[Mention], data: rules.
             outlet = m.group("o").rstrip(".")
             s = m.start("o")
             e = s + len(outlet)
+            if "n" in pattern.groupindex and outlet.endswith(_DESKS):
+                # 산업부 홍길동 기자, 온라인뉴스팀 …: the outlet's desk, not the ministry nor a body
+                for x in [x for x in mentions if x.type != "PERSON" and s <= x.start and x.end <= e]:
+                    mentions.remove(x)
+                continue
             if (outlet in data.not_outlets or outlet in data.places or outlet in data.titles
                     or (strict and not _media_name(outlet, data))
                     or "n" in pattern.groupindex and not (m.group("n")[0] in data.surnames

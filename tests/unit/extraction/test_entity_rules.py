@@ -149,11 +149,15 @@ def test_the_outlet_of_a_byline_dateline_or_attribution_is_an_organisation(extra
 
 @pytest.mark.parametrize("body", [
     "미르시는 협약을 맺었다.\n사진 홍민호 기자",
+    "[포토 홍민호 기자] 미르시는 협약을 맺었다.",
+    "미르시는 협약을 맺었다.\n산업부 홍민호 기자",
+    "[경제부 김도윤 기자] 미르시는 협약을 맺었다.",
+    "미르시는 협약을 맺었다.\n온라인뉴스팀 박서연 기자",
     "미르시는 협약을 맺었다.\n세종=전희진 기자 jin@example.com",
     "[리포트]\n미르시는 협약을 맺었습니다.",
     "미르시는 협약을 맺었다.\n저작권자 © 가람일보 무단전재 및 재배포 금지",
 ])
-def test_no_outlet_from_credit_words_a_dateline_city_or_a_copyright_line(extract, body):
+def test_no_organisation_from_credit_words_desks_a_dateline_city_or_a_copyright_line(extract, body):
     assert _by_type(extract(body), "ORG") == {}
 
 
