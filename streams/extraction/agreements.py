@@ -40,6 +40,7 @@ _DESCRIBED = 6  # sentences after a joint signing that may describe its counted 
 _DOTS = re.compile("[·ㆍᆞ]")
 _OBJECT = re.compile(r"(?:\([^)]{0,20}\))?[을를]\s?")  # 협약(MOU)을 + reference word  # sentences after a signing that may list the members of a counted group
 _COUNT_IN = re.compile(r"(\d+)\s*(?:개|곳)")
+_NUMBER = re.compile(r"\d+")
 _MUTUAL = re.compile(r"양\s?[가-힣·]{1,6}\s?간|양측|쌍방")  # 양 도·성간, 양 기관 간: two parties sign
 _SUMMARY = re.compile(r"등\s*(?:모두|총)?\s*\d+\s*건")
 _LOCATED = ("소재", "소속")  # 서울소재 한빛관광: "based in", not part of the name
@@ -317,20 +318,11 @@ class AgreementFinder:
                     out.append(Slot(named, "subj", k))
                     continue
             if party is None:
-                role = _counted_group(doc, run, self.data)
-                if role:  # "A, B, C 등 3개 기업과": the count closes the list before it
+                counted = _counted_group(doc, run, self.data)
+                if counted:  # "A, B, C 등 3개 기업과": the count closes the list before it
+                    role, count_at, count = counted
+                    out = _close_counted_list(doc, out, count_at, count)
                     w = run[-1]
-                    # "A·B·C 3개 시는": the last item is in the count's phrase, with no 등 between
-                    # (only when the count is the list's length: 협회 6개 회원사 are the members of 협회)
-                    count_at = last if _COUNT_IN.match(w.noun) else last - 1
-                    item = doc.mention_at.get(count_at - 1)
-                    count = _COUNT_IN.match(doc.text[doc.words[count_at].start:doc.words[count_at].end])
-                    if (item is not None and item.type in ("ORG", "LOC") and item.sent == w.sent and count
-                            and not doc.words[count_at - 1].josa and not doc.words[count_at - 1].sep):
-                        prior = [x for x in out if x.party is not item]
-                        listed = len(list(takewhile(lambda x: x.role == "list", reversed(prior))))
-                        if int(count.group(1)) == listed + 1:
-                            out = [*prior, Slot(item, "list", count_at - 1)]
                     out.append(Slot(Mention("GROUP", w.noun, w.noun_start, w.noun_end, w.sent, last, last), role, last))
                 continue
             nxt = doc.words[last + 1] if last + 1 < len(doc.words) else None
@@ -864,8 +856,9 @@ def _group_count(doc: Document, slot: Slot | None) -> int | None:
     return int(found[-1].group(1)) if found else None
 
 
-def _counted_group(doc: Document, run: list[Word], data: rules.Rules) -> str | None:
-    """``등 3개 기업과`` → with_group, ``등 4개 기관은`` → subj_group; else None."""
+def _counted_group(doc: Document, run: list[Word], data: rules.Rules) -> tuple[str, int, str] | None:
+    """``등 3개 기업과`` → with_group, ``등 4개 기관은`` → subj_group, with the index of the word
+    that holds the count and the count as written; else None."""
     last = run[-1]
     noun = last.noun
     josa = last.josa
@@ -876,17 +869,34 @@ def _counted_group(doc: Document, run: list[Word], data: rules.Rules) -> str | N
         return None
     head = next(g for g in _GROUP_NOUNS_LONGEST_FIRST if noun.endswith(g))
     count = noun[: -len(head)].strip()
+    count_at = _index(doc, last)
     if not count or not _COUNT.match(count):
         # 4곳, 6개 회원사: the count is the word before (a describing noun may precede the group noun)
-        k = _index(doc, last)
-        prev = doc.words[k - 1] if k > 0 else None
-        if prev is None or prev.sent != last.sent or not _COUNT.match(doc.text[prev.start:prev.end]):
+        prev = doc.words[count_at - 1] if count_at > 0 else None
+        count = doc.text[prev.start:prev.end] if prev is not None and prev.sent == last.sent else ""
+        if not _COUNT.match(count):
             return None
+        count_at -= 1
     if josa.startswith(_WITH):
-        return "with_group"
+        return "with_group", count_at, count
     if josa in _SUBJ:
-        return "subj_group"
+        return "subj_group", count_at, count
     return None
+
+
+def _close_counted_list(doc: Document, out: list[Slot], count_at: int, count: str) -> list[Slot]:
+    """"A·B·C 3개 시는": the list's last item stands right before the count, with no 등 between;
+    it is one of the counted only when the count is the list's length (협회 6개 회원사 are the
+    members of 협회)."""
+    item = doc.mention_at.get(count_at - 1)
+    number = _NUMBER.match(count)
+    before = doc.words[count_at - 1] if count_at > 0 else None
+    if (item is None or item.type not in ("ORG", "LOC") or number is None or before is None
+            or before.sent != doc.words[count_at].sent or before.josa or before.sep):
+        return out
+    prior = [x for x in out if x.party is not item]
+    listed = len(list(takewhile(lambda x: x.role == "list", reversed(prior))))
+    return [*prior, Slot(item, "list", count_at - 1)] if int(number.group()) == listed + 1 else out
 
 
 def _find_term(text: str, term: str) -> int:

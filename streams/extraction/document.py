@@ -306,7 +306,6 @@ _CREDIT = re.compile(r"(?:(?<![가-힣])(?:편집|편역|번역|정리|사진|�
 _HANZI_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _OUTLET = r"(?P<o>[가-힣A-Za-z][가-힣A-Za-z0-9.&]{1,14})"
 _REPORTER = r"(?P<n>[가-힣]{2,4})\s*(?:인턴\s*|수습\s*)?(?:기자|특파원)(?![가-힣])"
-# (pattern, whether the outlet's name must end like a media name)
 # (pattern, whether the outlet's name must end like a media name, words one of which the text
 # must hold for the pattern to be tried)
 _BYLINE_WORDS = ("기자", "특파원")
@@ -346,9 +345,7 @@ def _outlets(text: str, words: list[Word], mentions: list[Mention], data: rules.
             s = m.start("o")
             e = s + len(outlet)
             if "n" in pattern.groupindex and outlet.endswith(_DESKS):
-                # 산업부 홍길동 기자, 온라인뉴스팀 …: the outlet's desk, not the ministry nor a body
-                for x in [x for x in mentions if x.type != "PERSON" and s <= x.start and x.end <= e]:
-                    mentions.remove(x)
+                _drop_names_within(mentions, s, e)  # 산업부 홍길동 기자: the outlet's desk, not the ministry
                 continue
             if (outlet in data.not_outlets or outlet in data.places or outlet in data.titles
                     or (strict and not _media_name(outlet, data))
@@ -357,10 +354,14 @@ def _outlets(text: str, words: list[Word], mentions: list[Mention], data: rules.
                 continue
             if any(x.start == s and x.end == e and x.type == "ORG" for x in mentions):
                 continue
-            for x in [x for x in mentions if x.type != "PERSON" and s <= x.start and x.end <= e]:
-                mentions.remove(x)  # (서울 of 서울타임즈뉴스)
+            _drop_names_within(mentions, s, e)  # (서울 of 서울타임즈뉴스)
             k = _word_at(words, s)
             mentions.append(Mention("ORG", outlet, s, e, words[k].sent, k, k))
+
+
+def _drop_names_within(mentions: list[Mention], start: int, end: int) -> None:
+    """Remove the organisations and places found inside text[start:end]."""
+    mentions[:] = [x for x in mentions if x.type == "PERSON" or not (start <= x.start and x.end <= end)]
 
 
 def _media_name(name: str, data: rules.Rules) -> bool:

@@ -407,7 +407,8 @@ def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> 
 
 
 def place_prefix(prefix: str, data: rules.Rules) -> bool:
-    """서울, 서울시, 고양특례: a known place, with or without its ending, before a fused title."""
+    """서울, 서울시, 고양특례: a known place, with or without its ending, before a fused title.
+    Stricter than ``_place_like`` (which takes any 주… or …시 prefix), so 주식시장 is no mayor."""
     m = _LOC_SUFFIX.match(prefix)
     return prefix in data.places or (m is not None and m.group(1) in data.places) or prefix + "시" in data.places
 
