@@ -175,3 +175,7 @@ def test_a_country_before_an_unknown_company_describes_it(extract):
 def test_a_headline_names_its_parties_right_before_the_agreement_noun(extract, title):
     result = extract("양측은 공장 건립에 협력하기로 했다.", title=title)
     assert len(_parties(result)) == 1 and len(_parties(result)[0]) == 2
+
+
+def test_a_count_written_with_its_group_noun_closes_the_list_too(extract):
+    assert _parties(extract("한국, 일본, 중국 3국은 사무국 설립 각서를 채택했다.")) == [["일본", "중국", "한국"]]
