@@ -302,7 +302,8 @@ class AgreementFinder:
         for first, run in runs:
             last = first + len(run) - 1
             party = self._head(doc, first, last)
-            if party is None and run[-1].paren and (", " in run[-1].paren or "," in run[-1].paren):
+            if (party is None and run[-1].paren and "," in run[-1].paren
+                    and classify(run[-1], self.data) == "N"):
                 nxt = doc.words[last + 1] if last + 1 < len(doc.words) else None
                 role = _role(run[-1], nxt, self.data.trigger_re)
                 items = self._paren_items(doc, run[-1], last) if role in ("with", "subj") else []
@@ -362,10 +363,12 @@ class AgreementFinder:
                     m = Mention(type_, name, offset, offset + len(name), w.sent, index, index,
                                 [alias.group(1).strip()] if alias else [])
                     m.adhoc = True
-                    doc.mentions.append(m)
                     items.append(m)
                 begin = i + 1
-        return items if len(items) >= 2 else []
+        if len(items) < 2:
+            return []
+        doc.mentions.extend(items)
+        return items
 
     @staticmethod
     def _genitive_owner(doc: Document, first: int, sent: int) -> Mention | None:
@@ -413,7 +416,8 @@ class AgreementFinder:
                 owner = next((x for x in reversed(doc.mentions) if x.type == "LOC" and first <= x.first and x.last < last), None)
             if owner is None and first == last:
                 prev = doc.mention_at.get(first - 1)
-                owner = _visited_body(doc, prev if prev is not None and not prev.title else None)
+                # (테리 벨(Terry Bell) 시장과: the title of the name just before it)
+                owner = _visited_body(doc, prev if prev is not None and prev.title in (None, w.noun) else None)
             t = self.data.title_re.search(w.noun)
             if owner is None and t is not None and t.start() > 0:
                 # 로메로 공공행정부장관은: the ministry fused with the title of an unrecognised name

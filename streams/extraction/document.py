@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import rules
 from .dates import infer_reference, parse_iso
-from .entities import Mention, classify, list_item_name, mentions_in_phrase, place_prefix
+from .entities import Mention, classify, classify_name, list_item_name, mentions_in_phrase, place_prefix
 from .words import Word, build_words, phrases, sentences
 
 
@@ -46,7 +46,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     for first, run in runs:
         mentions.extend(mentions_in_phrase(run, first, data))
     _promote_list_members(words, mentions, data)
-    _foreign_people(words, mentions, data)
+    _foreign_people(text, words, mentions, data)
     _credit_lines(text, words, mentions, data)
     _qualified_names(text, words, mentions)
     _line_headings(text, words, mentions, data)
@@ -140,6 +140,8 @@ def _repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]
     and an organisation whose name starts with a ·-joined compound (대·중소기업·농어업협력재단)."""
     out: list[Word] = []
     for w in words:
+        if not w.noun and len(w.rest) >= 5:
+            _cut_name_with_hanzi(w, text)
         if w.pieces or len(w.rest) >= 2:  # (the only words _unknown_company can change)
             _unknown_company(w, text, data)
         noun = w.noun
@@ -175,6 +177,26 @@ def _repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]
                 w.noun_start, w.start = prev.noun_start, prev.start
         out.append(w)
     return out
+
+
+def _cut_name_with_hanzi(w: Word, text: str) -> None:
+    """명난(孟楠) (명/NNB 난/NNG): a Hangul name that Kiwi cut into pieces, written with its Chinese
+    characters in parentheses, is one proper noun."""
+    n = next((i for i, (form, tag) in enumerate(w.rest) if tag == "SSO"), 0)
+    if not 1 <= n <= 4 or n + 3 > len(w.rest) or w.rest[n][0] != "(" or w.rest[n + 1][1] != "SH" \
+            or w.rest[n + 2][0] != ")" or any(tag not in _NAME_PIECES for _, tag in w.rest[:n]):
+        return
+    name = "".join(form for form, _ in w.rest[:n])
+    gloss = w.rest[n + 1][0]
+    if not _NAME_BEFORE_GLOSS.match(name) or not _HANJA_NAME.match(gloss) \
+            or not text.startswith(f"{name}({gloss})", w.start):
+        return
+    w.noun, w.noun_start, w.noun_end, w.proper, w.paren = name, w.start, w.start + len(name), True, gloss
+    w.rest = w.rest[n + 3:]
+    w.josa = "".join(form for form, tag in w.rest if tag.startswith("J"))
+
+
+_NAME_BEFORE_GLOSS = re.compile(r"^[가-힣]{2,4}$")
 
 
 def _names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> None:
@@ -253,7 +275,7 @@ _HANGUL_WORD = re.compile(r"^[가-힣]{1,6}$")
 _FORMER = frozenset({"전", "현", "前"})
 
 
-def _foreign_people(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
+def _foreign_people(text: str, words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
     """왕하이(王海), 존 리(John Lee) before a title: a person, with the original spelling."""
     by_word = {}
     for m in mentions:
@@ -261,6 +283,14 @@ def _foreign_people(words: list[Word], mentions: list[Mention], data: rules.Rule
             by_word.setdefault(k, []).append(m)
     for k, w in enumerate(words):
         if not w.paren or not _HANGUL_WORD.match(w.noun):
+            continue
+        remark = _NAME_REMARK.match(w.paren)
+        if remark and not w.sep and classify(w, data) in ("P", "N"):
+            person = _remarked_person(text, w, k, remark, data, mentions)
+            if person is not None:
+                for m in by_word.get(k, []):
+                    mentions.remove(m)
+                mentions.append(person)
             continue
         hanja = bool(_HANJA_NAME.match(w.paren))
         if not hanja and not _LATIN_NAME.match(w.paren):
@@ -272,7 +302,8 @@ def _foreign_people(words: list[Word], mentions: list[Mention], data: rules.Rule
                 mentions.remove(m)  # 핑후(平湖市), 하이먼(海门): a place written with its Chinese name
             mentions.append(Mention("LOC", w.noun, w.noun_start, w.noun_end, w.sent, k, k, [w.paren]))
             continue
-        if w.rest or cls not in ("P", "N") or any(m.type in ("LOC", "PERSON") or m.first != m.last for m in by_word.get(k, [])):
+        if (w.rest and not all(t.startswith("J") for _, t in w.rest)) or cls not in ("P", "N") \
+                or any(m.type in ("LOC", "PERSON") or m.first != m.last for m in by_word.get(k, [])):
             continue
         first = k
         parts = 1 if hanja else len(w.paren.split())
@@ -281,19 +312,67 @@ def _foreign_people(words: list[Word], mentions: list[Mention], data: rules.Rule
                and not words[first - 1].sep and not words[first - 1].paren
                and classify(words[first - 1], data) in ("P", "N") and not by_word.get(first - 1)):
             first -= 1  # 존 리(John Lee), 쯔엉 떤 상(Truong Tan Sang): one Hangul word per part
+        prev = words[first - 1] if first > 0 else None
+        title = prev.noun if prev is not None and prev.sent == w.sent and classify(prev, data) == "T" else None
         nxt = words[k + 1] if k + 1 < len(words) else None
         if nxt is not None and (nxt.noun or (nxt.rest[0][0] if nxt.rest else "")) in _FORMER and k + 2 < len(words):
             nxt = words[k + 2]  # 쯔엉 떤 상(Truong Tan Sang) 전 베트남 주석
-        titled = nxt is not None and nxt.sent == w.sent and (
-            classify(nxt, data) in ("T", "O", "L") or data.title_re.search(nxt.noun or "") is not None)
-        prev = words[first - 1] if first > 0 else None
-        titled = titled or (prev is not None and prev.sent == w.sent and classify(prev, data) == "T")
-        if not titled or w.paren[-1] in _PLACE_HANJA:
+        if not w.rest and nxt is not None and nxt.sent == w.sent and (
+                classify(nxt, data) in ("T", "O", "L") or data.title_re.search(nxt.noun or "") is not None):
+            title = title or nxt.noun
+        elif title is None:
+            continue  # (부회장 송지엔(熊剑)은: after its title the name may carry its particle)
+        if w.paren[-1] in _PLACE_HANJA:
             continue  # 핑후(平湖), 우시시(无锡市): a place, not a person
         for m in by_word.get(k, []):
             mentions.remove(m)
         name = " ".join(words[i].noun for i in range(first, k + 1))
-        mentions.append(Mention("PERSON", name, words[first].noun_start, w.noun_end, w.sent, first, k, [w.paren]))
+        person = Mention("PERSON", name, words[first].noun_start, w.noun_end, w.sent, first, k, [w.paren])
+        if data.title_re.search(title):
+            person.title = title
+        mentions.append(person)
+
+
+# 장원타오[张文涛, 미르연구소(米尔研究所) 원장]: the original name, then affiliations and titles
+_NAME_REMARK = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*,\s*(.+)$")
+_REMARK_BODY = re.compile(r"^(.+?)\s*(?:\(([^()]+)\))?$")
+
+
+def _remarked_person(text: str, w: Word, k: int, remark: re.Match, data: rules.Rules,
+                     mentions: list[Mention]) -> Mention | None:
+    """장원타오[张文涛, 미르연구소(米尔研究所) 원장·한빛대학 총장]: a person, with the bodies named in the
+    remark as organisations (or the place a governor runs); the first title and its body are the person's."""
+    roles = []  # (body, its original-script name, role, whether the role is a known title)
+    for item in re.split(r"\s*[·ㆍ]\s*", remark.group(2)):
+        head, _, role = item.rpartition(" ")
+        t = data.title_re.search(role)
+        titled = t is not None and (t.start() == 0 or role[:t.start()] in _TITLE_RANKS)
+        if not titled and not _ROLE_WORD.match(role):
+            return None
+        body = _REMARK_BODY.match(head)
+        roles.append((body.group(1) if body else "", body.group(2) if body else None, role, titled))
+    titled = [r for r in roles if r[3]]
+    if not titled:
+        return None  # (one role at least must be a known title; 원사 alone is not)
+    person = Mention("PERSON", w.noun, w.noun_start, w.noun_end, w.sent, k, k, [remark.group(1)])
+    person.title = titled[0][2]
+    at = w.noun_end
+    for name, original, _, _ in roles:
+        kind = classify_name(name, data) if _REMARK_HEAD.match(name) else ""
+        start = text.find(name, at, w.end) if kind in ("O", "P", "L") else -1
+        if start < 0:
+            continue  # (no body before the role: 전 주석)
+        at = start + len(name)
+        if name == titled[0][0]:
+            person.affiliation = name
+        mentions.append(Mention("LOC" if kind == "L" else "ORG", name, start, at, w.sent, k, k,
+                                [original] if original else []))
+    return person
+
+
+_TITLE_RANKS = frozenset({"부", "수석", "상임", "명예", "전", "현"})
+_ROLE_WORD = re.compile(r"^[가-힣]{1,3}$")
+_REMARK_HEAD = re.compile(r"^[가-힣A-Za-z0-9&]{2,30}$")
 
 
 # -- dateline and byline ---------------------------------------------------------------------------

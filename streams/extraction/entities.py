@@ -198,8 +198,9 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 k = aff_start - 1
             if k is not None and k > 0 and aff_start - k == 1 and words[k - 1].noun in _NAME_PARTICLES:
                 k -= 1  # 알 하마디: an Arabic name's particle
-            if k is None:
-                continue
+            if k is None or (words[t].noun in data.common_noun_titles and aff_start - k == 1
+                             and not words[k].proper):
+                continue  # (단계적 성장: a common noun before 성장 "growth" is no governor's name)
             out.append(_person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused))
             for x in range(k, aff_start):
                 used[x] = True
@@ -259,23 +260,36 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 out.append(Mention("ORG", w.noun, w.noun_start, w.noun_end, w.sent, base + i, base + i))
         elif classes[i] in "PD" and not used[i]:
             acronym = _spelled_out(w.noun, w.paren)
-            if acronym:  # QMX(Quantum Mobility Xpress, …有限公司): an acronym with its company name
-                names = [x.strip() for x in w.paren.split(",") if x.strip()]
-                start = w.noun_end - len(acronym)
-                out.append(Mention("ORG", acronym, start, w.noun_end, w.sent, base + i, base + i, names))
-        if not (p and p.group(1) in data.titles) and _NOT_ALIAS.match(w.paren):
+            glossed = not acronym and _LATIN_WORD.match(w.noun) and _CHINESE_GLOSS.match(w.paren) \
+                and w.paren[-1] not in _PLACE_HANZI  # Virtual Point(虚拟动点): a company glossed in Chinese
+            if acronym or glossed:  # QMX(Quantum Mobility Xpress, …有限公司): an acronym with its company name
+                k = i  # GAC GROUP(广汽集团): the Latin words before it are part of the name
+                while (k > 0 and not used[k - 1] and classes[k - 1] == "P" and _LATIN_WORD.match(words[k - 1].noun)
+                       and not words[k - 1].rest and not words[k - 1].sep and i - k < 3):
+                    k -= 1
+                name = " ".join([*(x.noun for x in words[k:i]), acronym or w.noun])
+                names = [x.strip() for x in w.paren.split(",") if x.strip()] if acronym else []
+                out.append(Mention("ORG", name, w.noun_end - len(name) if k == i else words[k].noun_start,
+                                   w.noun_end, w.sent, base + k, base + i, names))
+                for x in range(k, i + 1):
+                    used[x] = True
+        if not (p and p.group(1) in data.titles) and (_NOT_ALIAS.match(w.paren) or w.paren in data.places):
             out.extend(_places_in_parentheses(w, base + i, data))
     for m in out:
         if m.type == "PERSON":
             continue
         last = words[m.last - base]
-        if last.paren and not _NOT_ALIAS.match(last.paren):
+        if last.paren and not _NOT_ALIAS.match(last.paren) and not (m.type == "ORG" and last.paren in data.places):
+            # (혁신센터(칭다오): the place a body is in, not another name for it)
             alias = last.paren[3:].strip() if last.paren.startswith("이하 ") else last.paren
             m.aliases.append(alias)
     out.sort(key=lambda m: m.start)
     return out
 
 
+_LATIN_WORD = re.compile(r"^[A-Z][A-Za-z0-9&]+$")
+_CHINESE_GLOSS = re.compile(r"^[\u4e00-\u9fff]{2,16}$")
+_PLACE_HANZI = frozenset("市省区區县縣州")
 _ENUMERATOR = re.compile(r"^\d{1,2}(?=[A-Z])")  # ④QMX: a list number NFKC turned into a digit
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _COMPANY_GLOSS = re.compile(r"(?:公司|集团|集團|株式会社|Inc\.?|Corp\.?|Ltd\.?)$")

@@ -74,12 +74,7 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
         if group is None and not (known and m.type == "ORG"):
             # a known body (산업부) is never the short form of another one (산업무역부)
             candidates = {*ends.get((m.type, m.name[:1]), ()), *ends.get((m.type, "", m.name[-1:]), ())}
-            group = next((g for g in sorted(candidates, key=_ORDER) if any(
-                (m.name[:1] == f[:1] or m.name[-1:] == f[-1:])  # cheap test first: both need a shared end
-                and (is_short_form(m.name, f) or is_short_form(f, m.name)) and not (m.type == "ORG" and f in data.orgs)
-                and not (m.name in data.places and f in data.places)  # 멕시코 is not short for 멕시코시티
-                and _is_venue(m.name, data) == _is_venue(f, data)  # 구미시청 is not a form of 구미시
-                for f in g.forms)), None)
+            group = next((g for g in sorted(candidates, key=_ORDER) if _joins(m.name, m.type, g, data)), None)
         if group is None:
             group = _Group(m.type, m.name, len(groups))
             groups.append(group)
@@ -103,6 +98,26 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
 
 
 _ORDER = attrgetter("order")
+
+
+def _joins(name: str, type_: str, g: _Group, data: rules.Rules) -> bool:
+    """``name`` is a short or full form of one of the group's forms, and it does not expand a short
+    form that the group already expands differently: after 인천창조경제혁신센터 and 혁신센터, the
+    full name 부산창조경제혁신센터 is another centre, not a third form of the first one."""
+    expanded = []
+    for f in g.forms:
+        if not ((name[:1] == f[:1] or name[-1:] == f[-1:])  # cheap test first: both need a shared end
+                and not (type_ == "ORG" and f in data.orgs)
+                and not (name in data.places and f in data.places)  # 멕시코 is not short for 멕시코시티
+                and _is_venue(name, data) == _is_venue(f, data)):  # 구미시청 is not a form of 구미시
+            continue
+        if is_short_form(name, f):
+            return True
+        if is_short_form(f, name):
+            expanded.append(f)
+    return bool(expanded) and not any(
+        other != name and is_short_form(f, other) and not is_short_form(other, name) and not is_short_form(name, other)
+        for f in expanded for other in g.forms)
 
 
 def _add_ends(ends: dict[tuple[str, ...], list[_Group]], group: _Group, form: str) -> None:

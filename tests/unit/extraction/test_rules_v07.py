@@ -1,0 +1,114 @@
+"""Rules added in extractor 0.7.0, on sentences written for these tests (invented names)."""
+
+import pytest
+
+from streams.extraction.document import _cut_name_with_hanzi
+from streams.extraction.words import Word
+
+
+def _by_type(result, type_):
+    return {e.name: e for e in result.entities if e.type == type_}
+
+
+def _signed(result):
+    return sorted(sorted(p.name for p in a.parties) for a in result.agreements if a.status == "signed")
+
+
+def test_a_full_name_does_not_join_another_full_name_through_their_shared_short_form(extract):
+    body = ("혁신센터는 행사를 열었다. 가람창조경제혁신센터와 누리창조경제혁신센터가 참가했다. "
+            "누리창조경제혁신센터는 다시 밝혔다.")
+    orgs = _by_type(extract(body), "ORG")
+    assert "가람창조경제혁신센터" in orgs and "누리창조경제혁신센터" in orgs
+    assert "누리창조경제혁신센터" not in orgs["가람창조경제혁신센터"].aliases
+
+
+def test_a_short_form_still_joins_its_full_name(extract):
+    orgs = _by_type(extract("미르연구개발특구진흥재단은 밝혔다. 특구진흥재단은 또 말했다."), "ORG")
+    assert "특구진흥재단" in orgs["미르연구개발특구진흥재단"].aliases
+
+
+def test_a_place_in_parentheses_after_a_body_is_where_it_is_not_its_other_name(extract):
+    result = extract("가람 혁신센터(칭다오) 건설에 참여했다.")
+    assert all("칭다오" not in e.aliases for e in result.entities if e.type == "ORG")
+    assert "칭다오" in _by_type(result, "LOC")
+
+
+def test_a_remark_in_brackets_gives_the_original_name_title_and_bodies(extract):
+    result = extract("왕다밍[王大明, 미르전략연구소(米尔战略研究所) 원장]은 보고서를 발표했다.")
+    person = _by_type(result, "PERSON")["왕다밍"]
+    assert "王大明" in person.aliases
+    assert (person.title, person.affiliation) == ("원장", "미르전략연구소")
+    orgs = _by_type(result, "ORG")
+    assert "米尔战略研究所" in orgs["미르전략연구소"].aliases
+    assert not any("원장" in name or name == "王大明" for name in orgs)
+
+
+def test_a_remark_with_two_roles_names_both_bodies(extract):
+    result = extract("류하이[刘海, 가람과학원(加蓝科学院) 원사·누리대학(努力大学) 총장]은 말했다.")
+    person = _by_type(result, "PERSON")["류하이"]
+    assert (person.title, person.affiliation) == ("총장", "누리대학")
+    assert {"가람과학원", "누리대학"} <= set(_by_type(result, "ORG"))
+
+
+def test_a_remark_without_a_known_title_names_no_body(extract):
+    result = extract("왕다밍[王大明, 미르전략연구소 출신]은 보고서를 발표했다.")
+    assert "미르전략연구소" not in _by_type(result, "ORG")
+    assert "王大明" not in _by_type(result, "ORG")
+
+
+@pytest.mark.parametrize(
+    "body, name, original, title",
+    [
+        ("가람테크 부회장 쑹다웨이(宋大伟)는 연설했다.", "쑹다웨이", "宋大伟", "부회장"),
+        ("가람테크 부총경리 류썽(刘成)은 발표했다.", "류썽", "刘成", "부총경리"),
+        ("왕하이(王海) 회장은 말했다.", "왕하이", "王海", "회장"),
+    ],
+)
+def test_a_name_with_its_chinese_characters_next_to_its_title(extract, body, name, original, title):
+    person = _by_type(extract(body), "PERSON")[name]
+    assert original in person.aliases and person.title == title
+
+
+def test_a_name_kiwi_cut_in_pieces_before_its_chinese_characters():
+    # Kiwi reads 명 as the counter noun after some words: 명/NNB 난/NNG (孟楠) 회장
+    text = "명하(孟夏)는"
+    w = Word(start=0, end=len(text), rest=[("명", "NNB"), ("하", "NNG"), ("(", "SSO"), ("孟夏", "SH"), (")", "SSC"),
+                                            ("는", "JX")])
+    _cut_name_with_hanzi(w, text)
+    assert (w.noun, w.paren, w.proper, w.josa, w.rest) == ("명하", "孟夏", True, "는", [("는", "JX")])
+
+
+def test_a_counter_before_chinese_characters_is_left_alone():
+    text = "열 명(名)"
+    w = Word(start=2, end=len(text), rest=[("명", "NNB"), ("(", "SSO"), ("名", "SH"), (")", "SSC")])
+    _cut_name_with_hanzi(w, text)
+    assert w.noun == ""
+
+
+@pytest.mark.parametrize(
+    "body, org, original",
+    [
+        ("Blue Orchid(蓝色兰花)은 디지털 콘텐츠 회사다.", "Blue Orchid", "蓝色兰花"),
+        ("광저우시와 GARAM GROUP(加蓝集团)이 단지를 건설한다.", "GARAM GROUP", "加蓝集团"),
+        ("NURITECH(努力科技)는 상장했다.", "NURITECH", "努力科技"),
+    ],
+)
+def test_a_latin_name_glossed_in_chinese_is_a_company(extract, body, org, original):
+    orgs = _by_type(extract(body), "ORG")
+    assert original in orgs[org].aliases
+
+
+def test_a_common_noun_before_growth_is_no_governor(extract):
+    assert not _by_type(extract("산업은 단계적 성장을 이뤘다."), "PERSON")
+
+
+def test_a_foreign_mayor_named_with_a_latin_spelling_stands_for_the_place_visited(extract):
+    body = ("가람시는 밝혔다. 지난 12일 미국 오하이오주 누리카운티를 방문해 존 벨(John Bell) 시장과 만나 "
+            "교류협력의향서를 체결했다.")
+    assert _signed(extract(body)) == [["가람시", "오하이오주 누리카운티"]]
+
+
+@pytest.mark.parametrize("title", ["총재", "동사장", "총경리"])
+def test_more_titles(extract, title):
+    person = _by_type(extract(f"박민호 한빛은행 {title}는 말했다."), "PERSON")["박민호"]
+    assert person.title == title
