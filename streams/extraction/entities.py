@@ -273,14 +273,17 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                                    w.noun_end, w.sent, base + k, base + i, names))
                 for x in range(k, i + 1):
                     used[x] = True
-        if not (p and p.group(1) in data.titles) and (_NOT_ALIAS.match(w.paren) or w.paren in data.places):
+        if not (p and p.group(1) in data.titles) and (_NOT_ALIAS.match(w.paren) or w.paren in data.places
+                                                       or _PAREN_LIST.search(w.paren)):
             out.extend(_places_in_parentheses(w, base + i, data))
     for m in out:
         if m.type == "PERSON":
             continue
         last = words[m.last - base]
-        if last.paren and not _NOT_ALIAS.match(last.paren) and not (m.type == "ORG" and last.paren in data.places):
-            # (혁신센터(칭다오): the place a body is in, not another name for it)
+        if (last.paren and m.start < last.noun_end and not _NOT_ALIAS.match(last.paren)
+                and not _PAREN_LIST.search(last.paren) and not (m.type == "ORG" and last.paren in data.places)):
+            # (not a name inside the parentheses; 혁신센터(칭다오): the place a body is in, not another name
+            # for it; 기지(청두·쑤이닝): places listed)
             alias = last.paren[3:].strip() if last.paren.startswith("이하 ") else last.paren
             m.aliases.append(alias)
     out.sort(key=lambda m: m.start)
@@ -296,6 +299,7 @@ _COMPANY_GLOSS = re.compile(r"(?:公司|集团|集團|株式会社|Inc\.?|Corp\.
 
 
 _PAREN_WORD = re.compile(r"[가-힣]{2,}")
+_PAREN_LIST = re.compile(r"[,·•ㆍ/]")  # 기지(청두·쑤이닝): places listed in parentheses
 _PAREN_JOSA = "의에와과은는이가도"
 
 

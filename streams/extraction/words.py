@@ -47,6 +47,7 @@ def legal_marks(text: str) -> dict[int, int]:
 
 
 _HYPHEN = [("-", "SO")]
+_LEADING_MARKS = frozenset({"SW", "SO"})  # bullets (▲, ■, ※, -) glued to the word they introduce
 _TRAILING_NNB = frozenset({"등", "측"})  # bound nouns written apart whose particle belongs to the noun before
 _PAIR_NOUNS = frozenset({"간", "사이"})  # A와 B 간: marks B as the second party
 
@@ -128,8 +129,13 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
             words.append(cur)
         cur.end = end
         last_end = end
-        if tag == "SSO" and not cur.noun and not cur.rest and form not in _OPEN:
-            continue  # “장쑤성, ‘응우엔: an opening quote before the noun is not part of the word
+        if not cur.noun and not cur.rest and (tag in _LEADING_MARKS or tag == "SSO" and form not in _OPEN):
+            # “장쑤성, ▲가람전자, ■서울시: an opening quote or a bullet is not part of the word; "▲A ▲B와":
+            # a bullet ends the list item before it
+            if tag == "SW" and len(words) > 1 and words[-2].noun and not words[-2].sep and not words[-2].rest \
+                    and words[-2].sent == sent:
+                words[-2].sep = ","
+            continue
         if tag == "SSO" and form in _OPEN and cur.noun:
             depth = 1
             paren_start = end

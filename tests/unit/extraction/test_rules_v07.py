@@ -112,3 +112,20 @@ def test_a_foreign_mayor_named_with_a_latin_spelling_stands_for_the_place_visite
 def test_more_titles(extract, title):
     person = _by_type(extract(f"박민호 한빛은행 {title}는 말했다."), "PERSON")["박민호"]
     assert person.title == title
+
+
+def test_a_bullet_glued_to_a_name_does_not_hide_it(extract):
+    result = extract("일정은 ▲샌프란시스코 산업체 시찰 ■가람전자 방문 ※누리테크 간담회로 진행됐다.")
+    assert "샌프란시스코" in _by_type(result, "LOC")
+    assert {"가람전자", "누리테크"} <= set(_by_type(result, "ORG"))
+
+
+def test_bullets_separate_the_signatories_they_list(extract):
+    body = "가람시는 ▲한빛전자 ▲누리테크 ▲다온바이오와 각각 업무협약을 체결했다."
+    assert _signed(extract(body)) == [["가람시", "누리테크"], ["가람시", "다온바이오"], ["가람시", "한빛전자"]]
+
+
+def test_places_listed_in_parentheses(extract):
+    result = extract("배터리 기지(청두·쑤이닝)와 북방 지역(산둥•허난)에 공장을 짓는다.")
+    assert {"청두", "쑤이닝", "산둥", "허난"} <= set(_by_type(result, "LOC"))
+    assert all("·" not in name and "•" not in name for name in _by_type(result, "LOC"))
