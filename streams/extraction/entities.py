@@ -79,6 +79,8 @@ def _classify(w: Word, data: rules.Rules) -> str:
         return "L"  # 부산항, 웨이하이항: a place's port
     if noun.endswith(_REGION) and noun[:-2] in data.places:
         return "L"  # 서울지역, 경북지역: the place itself
+    if noun.endswith("카운티") and len(noun) > 3 and (w.proper or noun[:-3] in data.places):
+        return "L"  # 워렌카운티: a US county
     if noun[-1] in "읍면" and w.proper and len(noun) >= 3 and _HANGUL.match(noun):
         return "L"  # 전동면, 삼례읍: a township Kiwi knows as a proper noun
     m = _LOC_SUFFIX.match(noun)

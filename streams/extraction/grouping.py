@@ -109,7 +109,8 @@ def _joins(name: str, type_: str, g: _Group, data: rules.Rules) -> bool:
         if not ((name[:1] == f[:1] or name[-1:] == f[-1:])  # cheap test first: both need a shared end
                 and not (type_ == "ORG" and f in data.orgs)
                 and not (name in data.places and f in data.places)  # 멕시코 is not short for 멕시코시티
-                and _is_venue(name, data) == _is_venue(f, data)):  # 구미시청 is not a form of 구미시
+                and _is_venue(name, data) == _is_venue(f, data)  # 구미시청 is not a form of 구미시
+                and not (type_ == "LOC" and _two_places(name, f, data))):
             continue
         if is_short_form(name, f):
             return True
@@ -153,6 +154,12 @@ def _junk(e: Entity, data: rules.Rules) -> bool:
     if e.type == "ORG" and (len(e.name) < 2 or (e.name.isascii() and _URLISH.search(e.name))):
         return True
     return False
+
+
+def _two_places(a: str, b: str, data: rules.Rules) -> bool:
+    """One form is a known place run together with the other (부에나파크워렌카운티 and 워렌카운티)."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return long.endswith(short) and long[:-len(short)] in data.places
 
 
 def _is_venue(name: str, data: rules.Rules) -> bool:

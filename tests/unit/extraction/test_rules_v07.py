@@ -2,7 +2,9 @@
 
 import pytest
 
+from streams.extraction import rules
 from streams.extraction.document import _cut_name_with_hanzi
+from streams.extraction.grouping import _two_places
 from streams.extraction.words import Word
 
 
@@ -105,7 +107,7 @@ def test_a_common_noun_before_growth_is_no_governor(extract):
 def test_a_foreign_mayor_named_with_a_latin_spelling_stands_for_the_place_visited(extract):
     body = ("가람시는 밝혔다. 지난 12일 미국 오하이오주 누리카운티를 방문해 존 벨(John Bell) 시장과 만나 "
             "교류협력의향서를 체결했다.")
-    assert _signed(extract(body)) == [["가람시", "오하이오주 누리카운티"]]
+    assert _signed(extract(body)) == [["가람시", "누리카운티"]]
 
 
 @pytest.mark.parametrize("title", ["총재", "동사장", "총경리"])
@@ -129,3 +131,15 @@ def test_places_listed_in_parentheses(extract):
     result = extract("배터리 기지(청두·쑤이닝)와 북방 지역(산둥•허난)에 공장을 짓는다.")
     assert {"청두", "쑤이닝", "산둥", "허난"} <= set(_by_type(result, "LOC"))
     assert all("·" not in name and "•" not in name for name in _by_type(result, "LOC"))
+
+
+def test_a_us_county_is_a_place_and_signs_as_one(extract):
+    result = extract("가람시는 미국 오하이오주 누리카운티와 교류의향서를 체결했다.")
+    assert "누리카운티" in _by_type(result, "LOC") and "누리카운티" not in _by_type(result, "ORG")
+    assert _signed(result) == [["가람시", "누리카운티"]]
+
+
+def test_two_places_run_together_are_not_a_long_form_of_the_second():
+    data = rules.load()
+    assert _two_places("샌프란시스코누리카운티", "누리카운티", data)
+    assert not _two_places("가람누리카운티", "누리카운티", data)
