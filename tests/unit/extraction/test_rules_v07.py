@@ -143,3 +143,9 @@ def test_two_places_run_together_are_not_a_long_form_of_the_second():
     data = rules.load()
     assert _two_places("샌프란시스코누리카운티", "누리카운티", data)
     assert not _two_places("가람누리카운티", "누리카운티", data)
+
+
+@pytest.mark.parametrize("county", ["예산군", "음성군", "영광군", "기장군"])
+def test_counties_whose_bare_name_is_a_common_word(extract, county):
+    body = f"{county}은 12일 군청 상황실에서 ㈜한빛푸드와 200억원 규모의 투자협약을 체결했다."
+    assert _signed(extract(body)) == [sorted([county, "한빛푸드"])]
