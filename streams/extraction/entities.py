@@ -173,6 +173,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     if "P" in classes[:-1] or "L" in classes[:-1]:  # (both read the word after a name or a place)
         classes, fused = _fused_titles(words, classes, data)
         classes = _named_after_a_place(words, classes, data)
+    if classes[-1] == "P" and "N" in classes[:-1]:
+        classes = _described_company(words, classes, data)
     if _MENTION_CLASSES.isdisjoint(classes) and not any([w.paren for w in words]):
         return []  # fast path, most phrases: only these classes or a parenthesis start a mention below
     out: list[Mention] = []
@@ -424,6 +426,21 @@ def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> 
             out = out or list(classes)
             out[i] = "W"
     return "".join(out) if out else classes
+
+
+def _described_company(words: list[Word], classes: str, data: rules.Rules) -> str:
+    """바이오기업 인제니아 테라퓨틱스, 현지 업체 라반트: unknown names ending the phrase right after a
+    common noun for a company are that company (the last one is its head)."""
+    k = len(classes) - 1
+    while k > 0 and classes[k - 1] == "P" and len(classes) - k < 3:
+        k -= 1
+    if k == 0 or classes[k - 1] != "N" or not words[k - 1].noun.endswith(data.company_nouns) \
+            or any(not _NAME_LIKE.match(w.noun) for w in words[k:]):
+        return classes
+    return classes[:-1] + "O"
+
+
+_NAME_LIKE = re.compile(r"^(?:[가-힣]{2,}|[A-Za-z][A-Za-z0-9&.\-]+)$")
 
 
 def place_prefix(prefix: str, data: rules.Rules) -> bool:

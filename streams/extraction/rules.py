@@ -54,6 +54,7 @@ class Rules:
     media_suffixes: tuple[str, ...] = ()  # 뉴스, 일보: an outlet's name outside a byline ends with one
     not_outlets: frozenset[str] = frozenset()  # 사진 홍길동 기자: not an outlet
     chinese_surnames: frozenset[str] = frozenset()  # 시 of 시진핑: only for a proper noun that is no place
+    company_nouns: tuple[str, ...] = ()  # 기업, 업체: before an unknown name, say it is a company
 
 
 @lru_cache(maxsize=1)
@@ -103,4 +104,5 @@ def load() -> Rules:
         media_suffixes=tuple(media["suffix"]),
         not_outlets=frozenset(media["not"]),
         chinese_surnames=frozenset(_words("surnames_chinese.txt")),
+        company_nouns=tuple(_words("company_nouns.txt")),
     )

@@ -149,3 +149,20 @@ def test_two_places_run_together_are_not_a_long_form_of_the_second():
 def test_counties_whose_bare_name_is_a_common_word(extract, county):
     body = f"{county}은 12일 군청 상황실에서 ㈜한빛푸드와 200억원 규모의 투자협약을 체결했다."
     assert _signed(extract(body)) == [sorted([county, "한빛푸드"])]
+
+
+@pytest.mark.parametrize(
+    "body, org",
+    [
+        ("보스턴의 바이오기업 누리아 테라퓨틱스에서는 운영현황을 살폈다.", "누리아 테라퓨틱스"),
+        ("국내 스타트업 가람랩은 투자를 유치했다.", "가람랩"),
+        ("시는 현지 업체 라반트와 협력한다.", "라반트"),
+    ],
+)
+def test_an_unknown_name_after_a_common_noun_for_a_company_is_that_company(extract, body, org):
+    assert org in _by_type(extract(body), "ORG")
+
+
+def test_a_person_after_a_company_noun_keeps_their_title(extract):
+    people = _by_type(extract("이 회사 김철수 대표는 말했다."), "PERSON")
+    assert people["김철수"].title == "대표"
