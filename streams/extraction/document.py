@@ -142,6 +142,10 @@ def _repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]
     for w in words:
         if not w.noun and len(w.rest) >= 5:
             _cut_name_with_hanzi(w, text)
+        if w.parts == 2 and w.proper and not w.paren:
+            name = _name_fused_with_title(w, data)
+            if name is not None:
+                out.append(name)  # (w is now the title alone)
         if w.pieces or len(w.rest) >= 2:  # (the only words _unknown_company can change)
             _unknown_company(w, text, data)
         noun = w.noun
@@ -194,6 +198,21 @@ def _cut_name_with_hanzi(w: Word, text: str) -> None:
     w.noun, w.noun_start, w.noun_end, w.proper, w.paren = name, w.start, w.start + len(name), True, gloss
     w.rest = w.rest[n + 3:]
     w.josa = "".join(form for form, tag in w.rest if tag.startswith("J"))
+
+
+def _name_fused_with_title(w: Word, data: rules.Rules) -> Word | None:
+    """윤한빛회장은 (윤한빛/NNP 회장/NNG in one word): a name written without a space before its title.
+    Splits ``w`` into the name (returned) and the title (left in ``w``)."""
+    cut = w.last_start - w.noun_start
+    name, title = w.noun[:cut], w.noun[cut:]
+    if (len(name) != 3 or not _HANGUL_NAME.match(name) or title not in data.titles or name[0] not in data.surnames
+            or title in data.common_noun_titles or name in data.orgs or name in data.places):
+        return None
+    head = Word(start=w.start, end=w.noun_start + cut, noun=name, noun_start=w.noun_start,
+                noun_end=w.noun_start + cut, proper=True, sent=w.sent, parts=1, last_start=w.noun_start)
+    w.start = w.noun_start = head.end
+    w.noun, w.proper, w.parts = title, False, 1
+    return head
 
 
 _NAME_BEFORE_GLOSS = re.compile(r"^[가-힣]{2,4}$")

@@ -35,6 +35,8 @@ class Word:
     sep: str = ""  # ',' or '·' when the word ends a list item
     pieces: int = 0  # one-syllable common nouns in the noun: Kiwi cut an unknown name (청+솔+바이오)
     sent: int = 0
+    parts: int = 0  # Kiwi tokens in the noun
+    last_start: int = 0  # where the noun's last token starts (윤한빛|회장)
 
 
 _LEGAL_MARKS = ("(주)", "㈜", "(株)")
@@ -145,6 +147,8 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
                 cur.noun_start = start
             cur.noun_end = end
             cur.noun = text[cur.noun_start:end]
+            cur.parts += 1
+            cur.last_start = start
             if tag in proper or oov:
                 cur.proper = True
             elif tag == "NNG" and len(form) == 1:

@@ -166,3 +166,15 @@ def test_an_unknown_name_after_a_common_noun_for_a_company_is_that_company(extra
 def test_a_person_after_a_company_noun_keeps_their_title(extract):
     people = _by_type(extract("이 회사 김철수 대표는 말했다."), "PERSON")
     assert people["김철수"].title == "대표"
+
+
+@pytest.mark.parametrize(
+    "body, name, title",
+    [("한빛기술인협회 윤한빛회장은 말했다.", "윤한빛", "회장"), ("박지훈사장은 밝혔다.", "박지훈", "사장")],
+)
+def test_a_name_written_without_a_space_before_its_title(extract, body, name, title):
+    assert _by_type(extract(body), "PERSON")[name].title == title
+
+
+def test_a_known_body_fused_with_a_title_is_no_name(extract):
+    assert not _by_type(extract("전경련회장은 말했다."), "PERSON")
