@@ -219,8 +219,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             i += 1
             continue
         j = i
-        while (j > 0 and not used[j - 1] and classes[j - 1] in "LP" and i - j < 3
-               and not words[j - 1].noun.endswith(_REGION)):  # (경북지역 정부 names no body)
+        while (j > 0 and not used[j - 1] and classes[j - 1] in "LP" and i - j < 3 and not words[j].former
+               and not words[j - 1].noun.endswith(_REGION)):  # (경북지역 정부 names no body; 홍길동 전 …)
             j -= 1
         if classes[i] == "W" and j == i:
             i += 1

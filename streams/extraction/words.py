@@ -37,6 +37,7 @@ class Word:
     sent: int = 0
     parts: int = 0  # Kiwi tokens in the noun
     last_start: int = 0  # where the noun's last token starts (윤한빛|회장)
+    former: bool = False  # written after 전/현 "former/current" (홍길동 전 대표): a name ends before it
 
 
 _LEGAL_MARKS = ("(주)", "㈜", "(株)")
@@ -51,7 +52,8 @@ def legal_marks(text: str) -> dict[int, int]:
 _HYPHEN = [("-", "SO")]
 _LEADING_MARKS = frozenset({"SW", "SO"})  # bullets (▲, ■, ※, -) glued to the word they introduce
 _TRAILING_NNB = frozenset({"등", "측"})  # bound nouns written apart whose particle belongs to the noun before
-_PAIR_NOUNS = frozenset({"간", "사이"})  # A와 B 간: marks B as the second party
+_PAIR_NOUNS = frozenset({"간", "사이"})
+_FORMER = frozenset({"전", "현"})  # A와 B 간: marks B as the second party
 
 
 def sentences(tokens: list) -> tuple[list[int], list[tuple[int, int]]]:
@@ -86,7 +88,7 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
     (중국-이스라엘 혁신단지)."""
     words: list[Word] = []
     legal_until = -1
-    pending_legal = False
+    pending_legal = former = False
     cur: Word | None = None
     depth = 0
     paren_start = 0
@@ -116,6 +118,11 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
             last_end = end
             continue
         gap = start > last_end >= 0 and text[last_end:start].isspace()
+        if (gap and tag == "MM" and form in _FORMER and cur is not None and cur.noun and not cur.rest
+                and not cur.sep and text[end:end + 1] == " "):
+            former = True  # 홍길동 전 대통령: the phrase goes on; the next word is marked
+            last_end = end
+            continue
         if gap and tag == "NNB" and form in _TRAILING_NNB and cur is not None and cur.noun and not cur.rest:
             # "A, B 등과": the particle after 등 belongs to the list before it; "A 측은": to A
             cur.rest.append((form, tag))
@@ -126,8 +133,8 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
                 and len(cur.noun) >= 2 and not cur.josa):
             cur.rest, cur.sep = [], "-"  # 청주시-SK하이닉스: a hyphen between two names joins a pair
         if cur is None or gap or cur.sep:
-            cur = Word(start=start, end=end, sent=sent, legal=pending_legal)
-            pending_legal = False
+            cur = Word(start=start, end=end, sent=sent, legal=pending_legal, former=former)
+            pending_legal = former = False
             words.append(cur)
         cur.end = end
         last_end = end

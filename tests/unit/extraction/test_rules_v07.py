@@ -178,3 +178,20 @@ def test_a_name_written_without_a_space_before_its_title(extract, body, name, ti
 
 def test_a_known_body_fused_with_a_title_is_no_name(extract):
     assert not _by_type(extract("전경련회장은 말했다."), "PERSON")
+
+
+@pytest.mark.parametrize(
+    "body, name, title, affiliation",
+    [
+        ("대표단은 서울에서 박민호 전 대통령을 예방했다.", "박민호", "대통령", None),
+        ("홍길동 전 가람전자 대표는 말했다.", "홍길동", "대표", "가람전자"),
+    ],
+)
+def test_former_between_a_name_and_its_title(extract, body, name, title, affiliation):
+    person = _by_type(extract(body), "PERSON")[name]
+    assert (person.title, person.affiliation) == (title, affiliation)
+
+
+def test_an_organisation_after_former_does_not_take_the_name_before_it(extract):
+    orgs = _by_type(extract("John Garam 전 가람 미국 총영사관 참사관이 사회를 봤다."), "ORG")
+    assert not any("Garam" in name for name in orgs)
