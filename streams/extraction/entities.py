@@ -143,6 +143,11 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
             and all(c == "P" or (c == "N" and len(w.noun) <= 2) for c, w in zip(classes, words)))
 
 
+def _typical_name(name: str, data: rules.Rules) -> bool:
+    """A Korean name as most are written: a one-syllable family name and two syllables."""
+    return len(name) == 3 and name[0] in data.surnames and _HANGUL.match(name) is not None
+
+
 def _person(name_words: list[Word], aff_words: list[Word], title: str, first: int,
             data: rules.Rules, fused: bool = False) -> Mention:
     affiliation = " ".join(w.noun for w in aff_words) or None
@@ -205,7 +210,16 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             if k is None or (words[t].noun in data.common_noun_titles and aff_start - k == 1
                              and not words[k].proper):
                 continue  # (단계적 성장: a common noun before 성장 "growth" is no governor's name)
-            out.append(_person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused))
+            if (aff_start < t and aff_start - k == 1 and len(words[k].noun) == 2 and classes[aff_start] == "P"
+                    and _typical_name(words[aff_start].noun, data)):
+                continue  # 명지 양영기 대표: the three-syllable name is the person (the word before it, below)
+            person = _person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused)
+            if (aff_start == t and k > 0 and classes[k - 1] == "P" and not used[k - 1] and aff_start - k == 1
+                    and _typical_name(words[k].noun, data) and not words[k].former):
+                # 다온 양영기 대표: an unknown name right before a person and their title is the employer
+                person.affiliation = words[k - 1].noun
+                classes = classes[:k - 1] + "O" + classes[k:]
+            out.append(person)
             for x in range(k, aff_start):
                 used[x] = True
                 named.add(x)

@@ -195,3 +195,11 @@ def test_former_between_a_name_and_its_title(extract, body, name, title, affilia
 def test_an_organisation_after_former_does_not_take_the_name_before_it(extract):
     orgs = _by_type(extract("John Garam 전 가람 미국 총영사관 참사관이 사회를 봤다."), "ORG")
     assert not any("Garam" in name for name in orgs)
+
+
+@pytest.mark.parametrize("employer", ["다온", "명지"])
+def test_a_typical_name_before_a_title_is_the_person_and_the_short_word_before_it_the_employer(extract, employer):
+    result = extract(f"시장은 “투자를 결정해준 {employer} 양민호 대표에 감사드린다”고 말했다.")
+    person = _by_type(result, "PERSON")["양민호"]
+    assert (person.title, person.affiliation) == ("대표", employer)
+    assert employer in _by_type(result, "ORG") and employer not in _by_type(result, "PERSON")
