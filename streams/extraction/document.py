@@ -291,7 +291,6 @@ _HANJA_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _LATIN_NAME = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z]{2,})){1,3}$")
 _PLACE_HANJA = frozenset("市省区區县縣州港岛島江湖山镇鎮村道郡")
 _HANGUL_WORD = re.compile(r"^[가-힣]{1,6}$")
-_FORMER = frozenset({"전", "현", "前"})
 
 
 def _foreign_people(text: str, words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
@@ -332,13 +331,11 @@ def _foreign_people(text: str, words: list[Word], mentions: list[Mention], data:
                and classify(words[first - 1], data) in ("P", "N") and not by_word.get(first - 1)):
             first -= 1  # 존 리(John Lee), 쯔엉 떤 상(Truong Tan Sang): one Hangul word per part
         prev = words[first - 1] if first > 0 else None
-        title = prev.noun if prev is not None and prev.sent == w.sent and classify(prev, data) == "T" else None
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        if nxt is not None and (nxt.noun or (nxt.rest[0][0] if nxt.rest else "")) in _FORMER and k + 2 < len(words):
-            nxt = words[k + 2]  # 쯔엉 떤 상(Truong Tan Sang) 전 베트남 주석
-        if not w.rest and nxt is not None and nxt.sent == w.sent and (
-                classify(nxt, data) in ("T", "O", "L") or data.title_re.search(nxt.noun or "") is not None):
-            title = title or nxt.noun
+        title = prev.noun if (prev is not None and prev.sent == w.sent and not prev.rest and not prev.sep
+                              and classify(prev, data) == "T") else None  # (not 가람시장과 왕하이(王海) 시장)
+        after = _title_after(words, k, data) if not w.rest else None
+        if after is not None:
+            title = title or after
         elif title is None:
             continue  # (부회장 송지엔(熊剑)은: after its title the name may carry its particle)
         if w.paren[-1] in _PLACE_HANJA:
@@ -347,9 +344,25 @@ def _foreign_people(text: str, words: list[Word], mentions: list[Mention], data:
             mentions.remove(m)
         name = " ".join(words[i].noun for i in range(first, k + 1))
         person = Mention("PERSON", name, words[first].noun_start, w.noun_end, w.sent, first, k, [w.paren])
-        if data.title_re.search(title):
+        if title and data.title_re.search(title):
             person.title = title
         mentions.append(person)
+
+
+def _title_after(words: list[Word], k: int, data: rules.Rules) -> str | None:
+    """The title after the name ``words[k]``, across at most two words of its body or place
+    (자오얼리(趙爾力) 외사판공실 주임, 로버트 하먼(Robert Harmon) 클라크스빌 시장); "" when a body or
+    place follows but no title; None when neither follows."""
+    for i in range(k + 1, min(k + 4, len(words))):
+        nxt = words[i]
+        if nxt.sent != words[k].sent:
+            break
+        cls = classify(nxt, data)
+        if cls == "T" or data.title_re.search(nxt.noun or "") is not None:
+            return nxt.noun
+        if nxt.rest or nxt.sep or nxt.paren or cls not in "OLPW":
+            break
+    return "" if k + 1 < len(words) and classify(words[k + 1], data) in ("O", "L", "W") else None
 
 
 # 장원타오[张文涛, 미르연구소(米尔研究所) 원장]: the original name, then affiliations and titles
@@ -498,8 +511,8 @@ def _credit_lines(text: str, words: list[Word], mentions: list[Mention], data: r
         g = m.lastindex or 1  # (the group that matched)
         name = m.group(g)
         if not (name[0] in data.surnames or name[:2] in data.surnames or _HANZI_NAME.match(name)) \
-                or name in data.places:
-            continue
+                or classify_name(name, data) in ("L", "O"):
+            continue  # (사진=양주시: a photo credited to a city)
         s, e = m.start(g), m.end(g)
         if any(x.type == "PERSON" and x.start <= s < x.end for x in mentions):
             continue

@@ -203,3 +203,20 @@ def test_a_typical_name_before_a_title_is_the_person_and_the_short_word_before_i
     person = _by_type(result, "PERSON")["양민호"]
     assert (person.title, person.affiliation) == ("대표", employer)
     assert employer in _by_type(result, "ORG") and employer not in _by_type(result, "PERSON")
+
+
+def test_a_photo_credited_to_a_city_is_no_person(extract):
+    result = extract("(사진=가람시)\n가람시는 누리시와 협약을 체결했다.")
+    assert "가람시" not in _by_type(result, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "body, name, title",
+    [
+        ("이날 김민수 가람시장과 토머스 하먼(Thomas Harmon) 클락스빌 시장이 서명했다.", "토머스 하먼", "시장"),
+        ("행사에는 박지훈 통상실장과 자오리(趙力) 외사판공실 주임이 참석했다.", "자오리", "주임"),
+    ],
+)
+def test_a_name_with_its_original_spelling_takes_the_title_after_its_body(extract, body, name, title):
+    person = _by_type(extract(body), "PERSON")[name]
+    assert person.title == title
