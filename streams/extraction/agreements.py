@@ -194,7 +194,12 @@ class AgreementFinder:
                 topic = subj[0]
             elif topic is None and slots and not slots[0].party.adhoc:
                 topic = slots[0].party
-        return merge(found, self.data.org_words, self._home_ministry)
+        merged = merge(found, self.data.org_words, self._home_ministry)
+        # names read as parties only for a slot (a party-like word in a sentence that signs nothing
+        # in the end, 하이테크 클러스터가) are no entities unless an agreement has them
+        parties = {p.name for f in merged for p in f.parties}
+        doc.mentions[:] = [m for m in doc.mentions if not m.adhoc or m.name in parties]
+        return merged
 
     def _home_ministry(self, name: str) -> bool:
         """산업통상자원부: a ministry known as a Korean public body."""

@@ -165,6 +165,7 @@ def _person(name_words: list[Word], aff_words: list[Word], title: str, first: in
 
 
 _MENTION_CLASSES = frozenset("TOWVL")
+_BYLINE_TITLES = frozenset({"기자", "특파원", "앵커"})
 
 
 def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[Mention]:
@@ -215,7 +216,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 continue  # 명지 양영기 대표: the three-syllable name is the person (the word before it, below)
             person = _person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused)
             if (aff_start == t and k > 0 and classes[k - 1] == "P" and not used[k - 1] and aff_start - k == 1
-                    and _typical_name(words[k].noun, data) and not words[k].former):
+                    and _typical_name(words[k].noun, data) and not words[k].former
+                    and words[t].noun not in _BYLINE_TITLES):  # (a reporter's outlet is read from the byline)
                 # 다온 양영기 대표: an unknown name right before a person and their title is the employer
                 person.affiliation = words[k - 1].noun
                 classes = classes[:k - 1] + "O" + classes[k:]

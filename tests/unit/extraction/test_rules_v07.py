@@ -220,3 +220,17 @@ def test_a_photo_credited_to_a_city_is_no_person(extract):
 def test_a_name_with_its_original_spelling_takes_the_title_after_its_body(extract, body, name, title):
     person = _by_type(extract(body), "PERSON")[name]
     assert person.title == title
+
+
+def test_a_word_tried_as_a_party_but_never_signing_is_no_entity(extract):
+    body = ("총 3개 기업이 가람시와 업무협약을 체결했다. 협약을 체결한 기업은 한빛전자, 누리테크, 다온바이오로, "
+            "공동 연구를 추진한다. 가람시는 인구 100만 명의 도시다. 반도체, 바이오, 스마트장비 산업을 중심으로 한 "
+            "하이테크 클러스터가 조성돼 있다.")
+    result = extract(body)
+    assert set(_by_type(result, "ORG")) == {"한빛전자", "누리테크", "다온바이오"}
+    assert _signed(result) == [["가람시", "누리테크"], ["가람시", "다온바이오"], ["가람시", "한빛전자"]]
+
+
+def test_the_outlet_before_a_reporter_is_not_made_an_employer_and_does_not_sign(extract):
+    body = "가람경제 홍길동 기자 | 누리과학관(관장 김하늘)은 3일 다온박물관과 업무협약을 체결했다."
+    assert _signed(extract(body)) == [["누리과학관", "다온박물관"]]
