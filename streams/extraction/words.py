@@ -145,7 +145,8 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
                     and words[-2].sent == sent:
                 words[-2].sep = ","
             continue
-        if tag == "SSO" and form in _OPEN and cur.noun:
+        if tag == "SSO" and form in _OPEN and cur.noun and (not cur.rest or cur.rest[-1][1] != "SO"):
+            # (중국--(가람와이어)--: not parentheses about the noun)
             depth = 1
             paren_start = end
             continue

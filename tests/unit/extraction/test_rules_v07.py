@@ -234,3 +234,9 @@ def test_a_word_tried_as_a_party_but_never_signing_is_no_entity(extract):
 def test_the_outlet_before_a_reporter_is_not_made_an_employer_and_does_not_sign(extract):
     body = "가람경제 홍길동 기자 | 누리과학관(관장 김하늘)은 3일 다온박물관과 업무협약을 체결했다."
     assert _signed(extract(body)) == [["누리과학관", "다온박물관"]]
+
+
+def test_a_wire_name_between_dashes_is_no_alias_of_the_word_before_it(extract):
+    result = extract("가람, 중국--(가람와이어)--중국 장쑤성의 도시 가람시가 설명회를 개최했다.")
+    assert "가람와이어" in _by_type(result, "ORG")
+    assert all("가람와이어" not in (e.name, *e.aliases) for e in result.entities if e.type == "LOC")
