@@ -320,11 +320,16 @@ def _foreign_people(text: str, words: list[Word], mentions: list[Mention], data:
                 mentions.remove(m)  # 핑후(平湖市), 하이먼(海门): a place written with its Chinese name
             mentions.append(Mention("LOC", w.noun, w.noun_start, w.noun_end, w.sent, k, k, [w.paren]))
             continue
-        if (w.rest and not all(t.startswith("J") for _, t in w.rest)) or cls not in ("P", "N") \
-                or any(m.type in ("LOC", "PERSON") or m.first != m.last for m in by_word.get(k, [])):
+        # 다카시(石川隆): a given name ending like a place (…시) that is no known place may be a person
+        suffixed = cls == "L" and hanja and w.noun not in data.places
+        if (w.rest and not all(t.startswith("J") for _, t in w.rest)) or (cls not in ("P", "N") and not suffixed) \
+                or any(m.type == "PERSON" or m.type == "LOC" and not suffixed or m.first != m.last
+                       for m in by_word.get(k, [])):
             continue
         first = k
-        parts = 1 if hanja else len(w.paren.split())
+        # 존 리(John Lee): one Hangul word per Latin part; 이시카와 다카시(石川隆): a Japanese family name
+        # before the given name (three Chinese characters or more)
+        parts = (2 if len(w.paren) >= 3 else 1) if hanja else len(w.paren.split())
         while (k - first < parts - 1 and first > 0 and words[first - 1].sent == w.sent
                and _HANGUL_WORD.match(words[first - 1].noun) and not words[first - 1].rest
                and not words[first - 1].sep and not words[first - 1].paren
@@ -334,6 +339,8 @@ def _foreign_people(text: str, words: list[Word], mentions: list[Mention], data:
         title = prev.noun if (prev is not None and prev.sent == w.sent and not prev.rest and not prev.sep
                               and classify(prev, data) == "T") else None  # (not 가람시장과 왕하이(王海) 시장)
         after = _title_after(words, k, data) if not w.rest else None
+        if suffixed and not (after or title):
+            continue  # (a place written with its Chinese characters: 핑후시(平湖))
         if after is not None:
             title = title or after
         elif title is None:

@@ -116,8 +116,8 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
         return False
     if len(words) == 1:
         name = words[0].noun
-        if classes == "L" and not (len(name) == 3 and name[0] in data.surnames):
-            return False
+        if classes == "L" and (name in data.places or not (len(name) == 3 and name[0] in data.surnames)):
+            return False  # (정성주 may be a name read as a place ending in 주; 동남아 never is)
         if _HANGUL.match(name):
             if not 2 <= len(name) <= 4:
                 return False

@@ -240,3 +240,20 @@ def test_a_wire_name_between_dashes_is_no_alias_of_the_word_before_it(extract):
     result = extract("가람, 중국--(가람와이어)--중국 장쑤성의 도시 가람시가 설명회를 개최했다.")
     assert "가람와이어" in _by_type(result, "ORG")
     assert all("가람와이어" not in (e.name, *e.aliases) for e in result.entities if e.type == "LOC")
+
+
+def test_a_known_place_before_a_title_is_no_person(extract):
+    result = extract("회사는 2년 전부터 동남아 시장을 두드려 왔다.")
+    assert not _by_type(result, "PERSON") and "동남아" in _by_type(result, "LOC")
+
+
+@pytest.mark.parametrize(
+    "body, name, original",
+    [
+        ("협약식에는 사토 다카시(佐藤隆) 이즈모시장이 참석했다.", "사토 다카시", "佐藤隆"),
+        ("행사에는 다나카 히로시(田中宏) 사장이 참석했다.", "다나카 히로시", "田中宏"),
+    ],
+)
+def test_a_japanese_name_with_its_chinese_characters(extract, body, name, original):
+    person = _by_type(extract(body), "PERSON")[name]
+    assert original in person.aliases
