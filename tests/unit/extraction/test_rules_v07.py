@@ -3,7 +3,7 @@
 import pytest
 
 from streams.extraction import rules
-from streams.extraction.document import _cut_name_with_hanzi
+from streams.extraction.document import _cut_name_with_hanzi, _unknown_company
 from streams.extraction.grouping import _two_places
 from streams.extraction.words import Word
 
@@ -257,3 +257,20 @@ def test_a_known_place_before_a_title_is_no_person(extract):
 def test_a_japanese_name_with_its_chinese_characters(extract, body, name, original):
     person = _by_type(extract(body), "PERSON")[name]
     assert original in person.aliases
+
+
+def test_a_word_kiwi_cut_at_a_genitive_is_no_unknown_company():
+    # 창의/creative read as 창 + 의 before 디자인산업: not a company named 창의디자인산업
+    text = "창의디자인산업을"
+    w = Word(start=0, end=len(text), noun="창", noun_start=0, noun_end=1, pieces=1,
+             rest=[("의", "JKG"), ("디자인", "NNG"), ("산업", "NNG"), ("을", "JKO")])
+    _unknown_company(w, text, rules.load())
+    assert (w.noun, w.proper) == ("창", False)
+
+
+def test_a_particle_read_inside_an_unknown_company_name_still_joins_it():
+    text = "가나다로문화산업은"
+    w = Word(start=0, end=len(text), noun="가나다", noun_start=0, noun_end=3,
+             rest=[("로", "JKB"), ("문화", "NNG"), ("산업", "NNG"), ("은", "JX")])
+    _unknown_company(w, text, rules.load())
+    assert (w.noun, w.proper, w.josa) == ("가나다로문화산업", True, "은")
