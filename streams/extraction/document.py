@@ -42,7 +42,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     words = _repair_words(words, text, data)
     _names_cut_before_titles(words, text, data)
     mentions: list[Mention] = []
-    runs = phrases(words)
+    runs = _join_across_parentheses(phrases(words), words, text, data)
     for first, run in runs:
         mentions.extend(mentions_in_phrase(run, first, data))
     _promote_list_members(words, mentions, data)
@@ -58,6 +58,33 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
             mention_at[m.last] = m
     published = parse_iso(published_at) or infer_reference(text)
     return Document(text, title_end, published, words, sent_list, mentions, mention_at, runs)
+
+
+def _join_across_parentheses(runs: list[tuple[int, list[Word]]], words: list[Word], text: str,
+                             data: rules.Rules) -> list[tuple[int, list[Word]]]:
+    """빈하이신구(滨海新区) 투자촉진국, 미르센터(KIC) 센터장: a place's bureau or a body's title after the
+    parentheses that end a phrase belongs to that phrase."""
+    out: list[tuple[int, list[Word]]] = []
+    for first, run in runs:
+        if out:
+            prev_first, prev = out[-1]
+            w = prev[-1]
+            if (w.paren and not w.rest and not w.sep and prev_first + len(prev) == first and run[0].sent == w.sent
+                    and text[w.end:run[0].start] == " " and _continues(w, run[0], data)):
+                out[-1] = (prev_first, words[prev_first:first + len(run)])
+                continue
+        out.append((first, run))
+    return out
+
+
+def _continues(w: Word, nxt: Word, data: rules.Rules) -> bool:
+    before, after = classify(w, data), classify(nxt, data)
+    if before == "L":  # a bureau, department or office of the place
+        return after in ("O", "W") or (len(nxt.noun) >= 3 and nxt.noun[-1] in _UNIT_ENDINGS)
+    return before == "O" and after == "T"
+
+
+_UNIT_ENDINGS = "국부청처실"
 
 
 def _promote_list_members(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:

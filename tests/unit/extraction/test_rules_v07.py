@@ -274,3 +274,15 @@ def test_a_particle_read_inside_an_unknown_company_name_still_joins_it():
              rest=[("로", "JKB"), ("문화", "NNG"), ("산업", "NNG"), ("은", "JX")])
     _unknown_company(w, text, rules.load())
     assert (w.noun, w.proper, w.josa) == ("가나다로문화산업", True, "은")
+
+
+def test_a_place_glossed_in_chinese_and_its_bureau_sign_as_one(extract):
+    body = "가람경제청과 중국 톈진시 누리신구(努力新区) 투자촉진국 등 2개 기관이 13일 협약을 체결했다."
+    result = extract(body)
+    assert _signed(result) == [["가람경제청", "누리신구 투자촉진국"]]
+    assert "努力新区" in _by_type(result, "LOC")["누리신구"].aliases
+
+
+def test_a_title_after_a_body_glossed_in_parentheses(extract):
+    person = _by_type(extract("박하늘 가람혁신센터(GIC 서울) 센터장이 참석했다."), "PERSON")["박하늘"]
+    assert (person.title, person.affiliation) == ("센터장", "가람혁신센터")
