@@ -53,6 +53,7 @@ _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
 _LEADING_PAREN = re.compile(r"\([^()]*\)")
 _QUOTED_TITLE = re.compile(r"['‘\"“]([^'’\"”]{2,200})['’\"”]")
 _COUNTED_DOC = re.compile(r"(\d+)\s*건의\s*")
+_HANGUL_RE = re.compile(r"^[가-힣]+$")
 _PAREN_TAIL = re.compile(r"\(([^()]*)\)\s*$")
 _ALSO = frozenset({"역시", "또한", "또"})
 _AND = frozenset({"및", "그리고"})
@@ -432,7 +433,7 @@ class AgreementFinder:
         if self.data.titles.issuperset(_DOTS.split(w.noun)):
             return None  # 회장ㆍ사장: titles joined by a middle dot
         marked = w.noun == "사" and last > first  # 블루 에어로닉스 사와: the company marker after a name
-        if (not (w.proper or marked) or w.noun[0].isdigit() or self.data.trigger_re.fullmatch(w.noun)
+        if (not (w.proper or marked or self._company_form(w)) or w.noun[0].isdigit() or self.data.trigger_re.fullmatch(w.noun)
                 or (w.noun.isascii() and len(w.noun) < 2) or _QUOTED.match(doc.text, max(0, w.noun_start - 1))):
             return None
         # an unknown proper noun in a party slot is an organisation (한결, 다온, 서울 미르텍)
@@ -444,6 +445,15 @@ class AgreementFinder:
         doc.mentions.append(adhoc)
         doc.mention_at[last] = adhoc
         return adhoc
+
+    def _company_form(self, w: Word) -> bool:
+        """누리은행 (누리/NNG 은행/NNG): common nouns ending with a company form name a company in a
+        party slot (not 시중은행, a generic modifier before the form)."""
+        if w.parts < 2 or not w.noun.endswith(self.data.company_forms):
+            return False
+        form = next(f for f in self.data.company_forms if w.noun.endswith(f))
+        prefix = w.noun[:-len(form)]
+        return len(prefix) >= 2 and _HANGUL_RE.match(prefix) is not None and prefix not in self.data.generic_modifiers
 
     def _person_in(self, first: int, last: int) -> Mention | None:
         """The first person (in mention order) named from one of words first..last."""

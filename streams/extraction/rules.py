@@ -55,6 +55,8 @@ class Rules:
     not_outlets: frozenset[str] = frozenset()  # 사진 홍길동 기자: not an outlet
     chinese_surnames: frozenset[str] = frozenset()  # 시 of 시진핑: only for a proper noun that is no place
     company_nouns: tuple[str, ...] = ()  # 기업, 업체: before an unknown name, say it is a company
+    company_forms: tuple[str, ...] = ()  # 은행, 증권: in a party slot, end a company's name made of common nouns
+    generic_modifiers: frozenset[str] = frozenset()  # 시중(은행): make such a compound generic
 
 
 @lru_cache(maxsize=1)
@@ -105,4 +107,6 @@ def load() -> Rules:
         not_outlets=frozenset(media["not"]),
         chinese_surnames=frozenset(_words("surnames_chinese.txt")),
         company_nouns=tuple(_words("company_nouns.txt")),
+        company_forms=tuple(_words("company_forms.txt")),
+        generic_modifiers=frozenset(_words("generic_modifiers.txt")),
     )

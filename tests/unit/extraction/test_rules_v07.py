@@ -286,3 +286,12 @@ def test_a_place_glossed_in_chinese_and_its_bureau_sign_as_one(extract):
 def test_a_title_after_a_body_glossed_in_parentheses(extract):
     person = _by_type(extract("박하늘 가람혁신센터(GIC 서울) 센터장이 참석했다."), "PERSON")["박하늘"]
     assert (person.title, person.affiliation) == ("센터장", "가람혁신센터")
+
+
+@pytest.mark.parametrize("partner", ["누리은행", "누리증권", "누리그룹"])
+def test_common_nouns_ending_with_a_company_form_sign_as_a_company(extract, partner):
+    assert _signed(extract(f"가람공사는 23일 {partner}과 MOU를 체결했다.")) == [sorted(["가람공사", partner])]
+
+
+def test_a_generic_compound_with_a_company_form_does_not_sign(extract):
+    assert _signed(extract("가람시는 시중은행과 협약을 체결했다.")) == []
