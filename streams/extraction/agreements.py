@@ -844,13 +844,29 @@ def _clause_start(doc: Document, start: int, at: int) -> int:
 
 
 def _venue(doc: Document, start: int, at: int) -> str | None:
+    """The last place "…에서" before the signing verb, with the bare nouns that name it before it
+    (시청 대회의실, 서울 롯데호텔), without a time word (이날)."""
     venue = None
-    for w in islice(doc.words, bisect_left(doc.words, start, key=_START), None):
+    first = bisect_left(doc.words, start, key=_START)
+    for i in range(first, len(doc.words)):
+        w = doc.words[i]
         if w.end >= at:
             break
-        if w.josa == "에서" and w.noun and not w.noun[0].isdigit():
-            venue = w.noun
+        if w.josa == "에서" and w.noun and not w.noun[0].isdigit() and not w.noun.endswith(_EVENTS):
+            k = i
+            while k > first and i - k < 3:
+                prev = doc.words[k - 1]
+                if (not prev.noun or prev.rest or prev.sep or prev.paren or prev.noun[0].isdigit()
+                        or prev.noun in _TIME_WORDS or doc.text[prev.end:doc.words[k].start] != " "):
+                    break
+                k -= 1
+            venue = doc.text[doc.words[k].noun_start:w.noun_end]
     return venue
+
+
+_TIME_WORDS = frozenset({"이날", "오늘", "당일", "같은날", "현지", "지난", "앞서", "최근", "한편", "또", "또한",
+                         "동안", "기간", "중", "당시", "이후", "후", "전"})
+_EVENTS = ("식", "행사")  # 서명식에서: the ceremony, not where it was held
 
 
 def _unique(parties: list[Mention]) -> list[Mention]:

@@ -295,3 +295,21 @@ def test_common_nouns_ending_with_a_company_form_sign_as_a_company(extract, part
 
 def test_a_generic_compound_with_a_company_form_does_not_sign(extract):
     assert _signed(extract("가람시는 시중은행과 협약을 체결했다.")) == []
+
+
+@pytest.mark.parametrize(
+    "body, venue",
+    [
+        ("가람시는 19일 시청 대회의실에서 누리전자와 투자협약을 체결했다.", "시청 대회의실"),
+        ("가람공사는 이날 서울 누리호텔에서 한빛은행과 MOU를 체결했다.", "서울 누리호텔"),
+        ("가람시는 방문 기간 동안 로스앤젤레스에서 누리전자와 협약을 체결했다.", "로스앤젤레스"),
+    ],
+)
+def test_the_venue_is_named_with_the_nouns_before_it(extract, body, venue):
+    agreements = extract(body).agreements
+    assert [a.venue for a in agreements] == [venue]
+
+
+def test_a_ceremony_is_no_venue(extract):
+    agreements = extract("가람시와 누리시는 12일 서명식에서 협정을 체결했다.").agreements
+    assert [a.venue for a in agreements] == [None]
