@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-_UNITS = {"조": 10**12, "천억": 10**11, "백억": 10**10, "십억": 10**9, "억": 10**8, "천만": 10**7, "백만": 10**6,
-          "십만": 10**5, "만": 10**4, "천": 10**3}
+_BIG = {"조": 10**12, "억": 10**8, "만": 10**4}
+_SMALL = {"천": 1000, "백": 100, "십": 10, "": 1}
 _UNIT = "조|천억|백억|십억|억|천만|백만|십만|만|천"  # longest first
 _CURRENCIES = {"원": "KRW", "달러": "USD", "불": "USD", "위안": "CNY", "엔": "JPY", "유로": "EUR"}
 _GROUP = rf"\d[\d,]*(?:\.\d+)?\s?(?:{_UNIT})"
@@ -15,15 +15,28 @@ _MONEY = re.compile(  # (?=\d): the scan skips positions where no amount can sta
 _PART = re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s?({_UNIT})?")
 
 
+def _value(parts: list[tuple[str, str]]) -> float:
+    """Korean numbers group by 조, 억 and 만; 천, 백 and 십 count inside a group, so 4천500억 is
+    (4천 + 500)억 and 1억7천만 is 1억 + 7천만."""
+    total = pending = 0.0
+    for number, unit in parts:
+        value = float(number.replace(",", "") or 0)
+        big = _BIG.get(unit[-1:]) if unit else None
+        if big is None:
+            pending += value * _SMALL[unit]
+        else:
+            total += (pending + value * _SMALL[unit[:-1]]) * big
+            pending = 0.0
+    return total + pending
+
+
 def amounts(text: str) -> list[tuple[str, int, int, str]]:
     """(surface, start, end, normalised value such as '6.4e13 KRW')."""
     out = []
     for m in _MONEY.finditer(text):
         amount = m.group("amount")
         currency = _CURRENCIES[m.group("cur")]
-        total = 0.0
-        for number, unit in _PART.findall(amount):
-            total += float(number.replace(",", "") or 0) * _UNITS.get(unit, 1)
+        total = _value(_PART.findall(amount))
         if total:
             out.append((m.group(0).strip(), m.start(), m.end(), f"{total:.4g} {currency}".replace("e+0", "e").replace("e+", "e")))
     return out

@@ -5,6 +5,7 @@ import pytest
 from streams.extraction import rules
 from streams.extraction.document import _cut_name_with_hanzi, _unknown_company
 from streams.extraction.grouping import _two_places
+from streams.extraction.money import amounts
 from streams.extraction.words import Word
 
 
@@ -313,3 +314,12 @@ def test_the_venue_is_named_with_the_nouns_before_it(extract, body, venue):
 def test_a_ceremony_is_no_venue(extract):
     agreements = extract("가람시와 누리시는 12일 서명식에서 협정을 체결했다.").agreements
     assert [a.venue for a in agreements] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("총 4천500억원", "4.5e11 KRW"), ("3천 500만원", "3.5e7 KRW"), ("1억7천만 달러", "1.7e8 USD"),
+     ("1조 2천억원", "1.2e12 KRW"), ("5천 달러", "5000 USD")],
+)
+def test_thousands_count_inside_a_korean_number_group(text, value):
+    assert [a[3] for a in amounts(text)] == [value]
