@@ -448,7 +448,6 @@ _BYLINE = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s?(?:인턴\s?)?(?:기자|
 # 편집: 홍길동, 사진=홍길동, [홍길동 제작]: editors, translators and photo or graphics credits
 _CREDIT = re.compile(r"(?:(?<![가-힣])(?:편집|편역|번역|정리|사진|영상|그래픽|촬영|취재)[ \t]*[:=][ \t]*"
                      r"([가-힣]{2,4}(?![가-힣])|[\u4e00-\u9fff]{2,4})|\[([가-힣]{2,4})[ \t]*제작\])")
-_HANZI_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _OUTLET = r"(?P<o>[가-힣A-Za-z][가-힣A-Za-z0-9.&]{1,14})"
 _REPORTER = r"(?P<n>[가-힣]{2,4})\s*(?:인턴\s*|수습\s*)?(?:기자|특파원)(?![가-힣])"
 # (pattern, whether the outlet's name must end like a media name, words one of which the text
@@ -544,7 +543,7 @@ def _credit_lines(text: str, words: list[Word], mentions: list[Mention], data: r
     for m in (*bylines, *credits):
         g = m.lastindex or 1  # (the group that matched)
         name = m.group(g)
-        if not (name[0] in data.surnames or name[:2] in data.surnames or _HANZI_NAME.match(name)) \
+        if not (name[0] in data.surnames or name[:2] in data.surnames or _HANJA_NAME.match(name)) \
                 or classify_name(name, data) in ("L", "O"):
             continue  # (사진=양주시: a photo credited to a city)
         s, e = m.start(g), m.end(g)
