@@ -9,6 +9,7 @@ from . import rules
 from .words import Word
 
 _HANGUL = re.compile(r"^[가-힣]+$")
+HANJA_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # a name in Chinese characters (王海)
 _WORD = re.compile(r"^[가-힣A-Za-z0-9]+$")
 _LOC_SUFFIX = re.compile(r"^([가-힣]{1,8}?)(특별자치시|특별자치도|특별시|광역시|특례시|자치구|자치주|시|군|구|성|주|도)$")
 _PAREN_PERSON = re.compile(r"^(?:[가-힣]{1,6}\s+)?([가-힣]{1,6})\s+([가-힣]{2,4})$")  # (이사장 이지형)
@@ -131,7 +132,7 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
             return chinese
         if words[0].proper and _SPACED_NAME.match(name):
             return True  # 사토 겐지: Kiwi keeps a foreign full name as one proper noun
-        return bool(re.match(r"^[\u4e00-\u9fff]{2,4}$", name))
+        return bool(HANJA_NAME.match(name))
     if len(words) > 3 or any(not w.noun or w.noun.isdigit() or w.noun in data.places for w in words):
         return False  # (왕하이 중국 국가주석: the country is not part of the name)
     if len(words) == 3 and any(len(w.noun) > 3 and _HANGUL.match(w.noun) for w in words):

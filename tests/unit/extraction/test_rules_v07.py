@@ -3,7 +3,7 @@
 import pytest
 
 from streams.extraction import rules
-from streams.extraction.document import _cut_name_with_hanzi, _unknown_company
+from streams.extraction.repairs import _cut_name_with_hanzi, _unknown_company
 from streams.extraction.grouping import _two_places
 from streams.extraction.money import amounts
 from streams.extraction.words import Word

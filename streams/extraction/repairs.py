@@ -1,0 +1,160 @@
+"""Kiwi's slips repaired before the entity rules run: particles written apart, names cut into
+pieces or fused with their title, unknown company names cut at their ending."""
+
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .entities import HANJA_NAME, classify, place_prefix
+from .words import Word
+
+
+def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
+    """Kiwi slips: a particle written apart from its noun; 사와 (company marker + particle) read as a name; a particle 도 fused into an unknown name (한결테크도 → 한결테크 + 도),
+    and an organisation whose name starts with a ·-joined compound (대·중소기업·농어업협력재단)."""
+    out: list[Word] = []
+    for w in words:
+        if not w.noun and len(w.rest) >= 5:
+            _cut_name_with_hanzi(w, text)
+        if w.parts == 2 and w.proper and not w.paren:
+            name = _name_fused_with_title(w, data)
+            if name is not None:
+                out.append(name)  # (w is now the title alone)
+        if w.pieces or len(w.rest) >= 2:  # (the only words _unknown_company can change)
+            _unknown_company(w, text, data)
+        noun = w.noun
+        if (not noun and w.rest and out and out[-1].noun and not out[-1].josa and not out[-1].rest
+                and not out[-1].sep and out[-1].sent == w.sent and all(t.startswith("J") for _, t in w.rest)
+                and text[out[-1].end:w.start] == " "):
+            # "ABX 는", "Lumira 와": a particle written apart from its noun (machine-translated text)
+            prev = out[-1]
+            prev.josa, prev.rest, prev.end = w.josa, list(w.rest), w.end
+            continue
+        if (noun == "사와" and w.proper and out and out[-1].sent == w.sent and out[-1].noun
+                and text[w.noun_start - 1:w.noun_start] == " "):
+            # 블루 에어로닉스 사와는: the company marker 사 and the particle 와 read as one name
+            w.noun, w.noun_end, w.josa = "사", w.noun_start + 1, "와" + w.josa
+            w.rest.insert(0, ("와", "JKB"))
+        if (w.proper and len(noun) >= 5 and noun.endswith("도") and not w.rest and not w.paren
+                and not w.sep and noun not in data.places and noun[:-1] not in data.places
+                and not noun.endswith(_PROVINCE_ENDINGS) and w.noun_end == w.end and text[w.end:w.end + 1] == " "):
+            w.noun = noun[:-1]
+            w.noun_end -= 1
+            w.josa = "도"
+            w.rest.append(("도", "JX"))
+        if (out and out[-1].sep == "·" and out[-1].end == w.start and out[-1].sent == w.sent
+                and not out[-1].rest and not out[-1].paren and out[-1].noun
+                and classify(out[-1], data) == "N" and classify(w, data) == "O" and _strong_org(w.noun, data)):
+            prev = out.pop()
+            w.noun = text[prev.noun_start:w.noun_end]
+            w.noun_start, w.start = prev.noun_start, prev.start
+            while (out and out[-1].sep == "·" and out[-1].end == w.start and out[-1].sent == w.sent
+                   and not out[-1].rest and not out[-1].paren and out[-1].noun and classify(out[-1], data) == "N"):
+                prev = out.pop()
+                w.noun = text[prev.noun_start:w.noun_end]
+                w.noun_start, w.start = prev.noun_start, prev.start
+        out.append(w)
+    return out
+
+
+def _cut_name_with_hanzi(w: Word, text: str) -> None:
+    """명난(孟楠) (명/NNB 난/NNG): a Hangul name that Kiwi cut into pieces, written with its Chinese
+    characters in parentheses, is one proper noun."""
+    n = next((i for i, (form, tag) in enumerate(w.rest) if tag == "SSO"), 0)
+    if not 1 <= n <= 4 or n + 3 > len(w.rest) or w.rest[n][0] != "(" or w.rest[n + 1][1] != "SH" \
+            or w.rest[n + 2][0] != ")" or any(tag not in _NAME_PIECES for _, tag in w.rest[:n]):
+        return
+    name = "".join(form for form, _ in w.rest[:n])
+    gloss = w.rest[n + 1][0]
+    if not _NAME_BEFORE_GLOSS.match(name) or not HANJA_NAME.match(gloss) \
+            or not text.startswith(f"{name}({gloss})", w.start):
+        return
+    w.noun, w.noun_start, w.noun_end, w.proper, w.paren = name, w.start, w.start + len(name), True, gloss
+    w.rest = w.rest[n + 3:]
+    w.josa = "".join(form for form, tag in w.rest if tag.startswith("J"))
+
+
+def _name_fused_with_title(w: Word, data: rules.Rules) -> Word | None:
+    """윤한빛회장은 (윤한빛/NNP 회장/NNG in one word): a name written without a space before its title.
+    Splits ``w`` into the name (returned) and the title (left in ``w``)."""
+    cut = w.last_start - w.noun_start
+    name, title = w.noun[:cut], w.noun[cut:]
+    if (len(name) != 3 or not _HANGUL_NAME.match(name) or title not in data.titles or name[0] not in data.surnames
+            or title in data.common_noun_titles or name in data.orgs or name in data.places):
+        return None
+    head = Word(start=w.start, end=w.noun_start + cut, noun=name, noun_start=w.noun_start,
+                noun_end=w.noun_start + cut, proper=True, sent=w.sent, parts=1, last_start=w.noun_start)
+    w.start = w.noun_start = head.end
+    w.noun, w.proper, w.parts = title, False, 1
+    return head
+
+
+_NAME_BEFORE_GLOSS = re.compile(r"^[가-힣]{2,4}$")
+
+
+def names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> None:
+    """이항로 군수를 (이/MM 항로/NNG), 이구암 수석부회장 (이구/NNP 암/MM): a three-syllable word
+    that starts with a family name, that Kiwi cut into pieces not all nouns, and that a title
+    follows is a person's name."""
+    for i in range(len(words) - 1):
+        w = words[i]
+        if not w.rest or w.end - w.start != 3 or w.paren or w.sep:
+            continue
+        name = text[w.start:w.end]
+        nxt = words[i + 1]
+        if (name[0] not in data.surnames or not _HANGUL_NAME.match(name) or nxt.sent != w.sent
+                or nxt.start != w.end + 1 or nxt.noun_start != nxt.start
+                or any(tag not in _NAME_PIECES for _, tag in w.rest)):
+            continue
+        t = data.title_re.search(nxt.noun)
+        if t is None or (nxt.noun[t.start():] in data.common_noun_titles
+                         and not place_prefix(nxt.noun[:t.start()], data)):
+            continue  # (전세계 시장: 전/MM 세계/NNG; 박정민 구미시장 is a mayor)
+        after = words[i + 2] if i + 2 < len(words) else None
+        if not (nxt.rest or nxt.sep or (after is not None and after.proper and after.sent == w.sent)):
+            continue  # the title ends its phrase or another name follows (not 전세계 대표 기업)
+        w.noun, w.noun_start, w.noun_end, w.proper = name, w.start, w.end, True
+        w.rest, w.josa, w.pieces = [], "", 0
+
+
+_HANGUL_NAME = re.compile(r"^[가-힣]{3}$")
+_PROVINCE_ENDINGS = ("남도", "북도", "자치도", "특별자치도")
+_NAME_PIECES = frozenset({"MM", "MAG", "XSN", "XPN", "XR", "NNG", "NNP", "NR", "NNB", "IC"})  # Kiwi's cuts of an unknown name
+_INNER_JOSA = frozenset({"JKB", "JKS", "JKO", "JX", "JC"})  # (not 의: 창의디자인산업 is 창+의+디자인)
+
+
+def _unknown_company(w: Word, text: str, data: rules.Rules) -> None:
+    """새별전자가 (새/MM 별/XSN 전자), 청솔바이오는 (청/솔/바이오), 가나다로문화촉진회 (가나다/NNG 로/JKB …):
+    an unknown name that Kiwi cut into pieces before a company ending is one proper noun."""
+    if w.noun and not w.proper and w.pieces and _company_ending(w.noun, data, 4):
+        w.proper = True
+    if w.paren or len(w.rest) < 2:
+        return
+    # cut: the last noun of the rest, with only particles after it
+    cut = len(w.rest) - 1
+    while w.rest[cut][1] not in ("NNG", "NNP"):
+        if cut == 0 or not w.rest[cut][1].startswith("J"):
+            return
+        cut -= 1
+    pieces = _NAME_PIECES | _INNER_JOSA if w.noun else _NAME_PIECES
+    if any(t not in pieces for _, t in w.rest[:cut]):
+        return
+    start = w.noun_start if w.noun else w.start
+    name = w.noun + "".join(f for f, _ in w.rest[:cut + 1])
+    if not text.startswith(name, start) or not _company_ending(name, data, 12 if w.noun else 5):
+        return
+    w.noun, w.noun_start, w.noun_end, w.proper = name, start, start + len(name), True
+    w.rest = w.rest[cut + 1:]
+    w.josa = "".join(f for f, _ in w.rest)
+
+
+def _company_ending(noun: str, data: rules.Rules, longest: int) -> bool:
+    """``noun`` ends with an organisation suffix of two syllables or more after at most ``longest``
+    syllables (투자청's 청 is too short to tell a cut name)."""
+    return noun.endswith(data.long_suffixes) and any(
+        noun.endswith(suffix) and 1 <= len(noun) - len(suffix) <= longest for suffix in data.long_suffixes)
+
+
+def _strong_org(noun: str, data: rules.Rules) -> bool:
+    return any(noun.endswith(s) and strong and len(noun) > len(s) for s, strong in data.org_suffixes)
