@@ -54,6 +54,8 @@ _LEADING_PAREN = re.compile(r"\([^()]*\)")
 _QUOTED_TITLE = re.compile(r"['‘\"“]([^'’\"”]{2,200})['’\"”]")
 _COUNTED_DOC = re.compile(r"(\d+)\s*건의\s*")
 _HANGUL_RE = re.compile(r"^[가-힣]+$")
+_PROGRESSIVE = re.compile(r"(?:하|)고\s?있(?:다|습니다)")
+_CEREMONY_HELD = re.compile(r"식[이은]\s(?:[^.,]{0,30}?\s)?(?=(?:열렸|열려|개최됐|개최되었|진행됐|진행되었))")
 _PAREN_TAIL = re.compile(r"\(([^()]*)\)\s*$")
 _ALSO = frozenset({"역시", "또한", "또"})
 _AND = frozenset({"및", "그리고"})
@@ -100,8 +102,8 @@ class Found:
 
 def _role(w: Word, nxt: Word | None, triggers: re.Pattern) -> str:
     josa = w.josa
-    if josa.endswith(("간", "사이")):
-        return "pair"
+    if josa.endswith(("간", "사이")) or (josa == "의" and nxt is not None and triggers.match(nxt.noun)):
+        return "pair"  # A와 B 간 협약, A와 B의 협약
     if w.sep and not josa:
         return "list"
     for particle in _WITH:
@@ -336,6 +338,8 @@ class AgreementFinder:
             role = _role(run[-1], nxt, self.data.trigger_re)
             if role == "other" and is_line_heading(doc.text, run[-1]):
                 role = "subj"  # "- X: 서울에 위치. … Y와 협약을 체결": the line is about X
+            elif role == "pair" and run[-1].josa == "의" and not (out and out[-1].role == "with"):
+                role = "other"  # B의 협약 alone names no pair (A와 B의 협약 does)
             out.append(Slot(party, role, last))
         for i, a in enumerate(out):
             if a.role != "subj":
@@ -569,8 +573,8 @@ class AgreementFinder:
             return "signed"  # "B와의 협약을 시작으로 … 할 계획이다": the agreement is the past starting point
         if self.data.planned_re.search(sentence, max(0, verb_start - 2), verb_end + 30):
             return "planned"
-        if start < doc.title_end:
-            return "signed"  # headlines drop tense: "MOU 체결"
+        if start < doc.title_end or _PROGRESSIVE.match(sentence, verb_end):
+            return "signed"  # headlines drop tense ("MOU 체결"); a photo caption shows it ("체결하고 있다")
         tags = []
         # words do not overlap, so their ends are ordered too: skip those ending before the verb
         for w in islice(doc.words, bisect_right(doc.words, start + verb_start, key=_END), None):
@@ -603,7 +607,10 @@ class AgreementFinder:
                 frames[0][0].append(relative)
         status = self._status(doc, start, verb_start, verb_end, sentence)
         own_date = True
-        date = signing_date(sentence, verb_start, doc.published, context_date)
+        # 체결식이 19일 시청에서 열렸다, 협약식이 지난 3일 개최됐다: a ceremony is dated after its noun
+        held = _CEREMONY_HELD.match(sentence, verb_end)
+        bound = verb_end if sentence.startswith("식", verb_start) else held.end() if held else verb_start
+        date = signing_date(sentence, bound, doc.published, context_date)
         reference = sentence[verb_start:verb_end] in self.data.reference_words
         if status == "planned" or reference or _ANNIVERSARY.match(sentence, verb_end):
             date = None

@@ -323,3 +323,30 @@ def test_a_ceremony_is_no_venue(extract):
 )
 def test_thousands_count_inside_a_korean_number_group(text, value):
     assert [a[3] for a in amounts(text)] == [value]
+
+
+def _found(result):
+    return [(a.status, a.signed_on, sorted(p.name for p in a.parties)) for a in result.agreements]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("가람시와 누리전자의 투자협약이 체결됐다.", [("signed", None, ["가람시", "누리전자"])]),
+        ("가람시와 누리전자의 투자협약 체결식이 19일 시청에서 열렸다.", [("signed", "2024-06-19", ["가람시", "누리전자"])]),
+        ("가람시와 누리전자의 협약식이 지난 3일 개최됐다.", [("signed", "2024-06-03", ["가람시", "누리전자"])]),
+        ("가람시와 누리전자의 협약식이 오는 23일 열릴 예정이다.", [("planned", None, ["가람시", "누리전자"])]),
+        ("김민수 가람시장(오른쪽)과 박지훈 누리전자 대표가 투자협약을 체결하고 있다.", [("signed", None, ["가람시", "누리전자"])]),
+    ],
+)
+def test_more_ways_of_reporting_a_signing(extract, body, expected):
+    assert _found(extract(body)) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["가람시는 누리전자의 투자협약 체결을 환영했다.", "한편 협약식이 열린 시청 앞에서는 시위가 있었다.",
+     "가람시는 누리전자와 협약 체결을 추진하고 있다."],
+)
+def test_no_signing_is_read_into_these(extract, body):
+    assert [a for a in extract(body).agreements if a.status == "signed"] == []
