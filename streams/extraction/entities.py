@@ -144,21 +144,38 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
             and all(c == "P" or (c == "N" and len(w.noun) <= 2) for c, w in zip(classes, words)))
 
 
+def _two_part_name(first: Word, second: Word, data: rules.Rules) -> bool:
+    """Two proper nouns that make one foreign name, not an employer before a Korean name
+    (한빛 김민수 대표)."""
+    return (all(w.proper and _HANGUL.match(w.noun) and len(w.noun) <= 4 and not w.rest and not w.sep
+                and not w.paren for w in (first, second))
+            and not (_typical_name(second.noun, data) and not _typical_name(first.noun, data)))
+
+
 def _typical_name(name: str, data: rules.Rules) -> bool:
     """A Korean name as most are written: a one-syllable family name and two syllables."""
     return len(name) == 3 and name[0] in data.surnames and _HANGUL.match(name) is not None
 
 
 def _person(name_words: list[Word], aff_words: list[Word], title: str, first: int,
-            data: rules.Rules, fused: bool = False) -> Mention:
+            data: rules.Rules, fused: bool = False, named: bool = False) -> Mention:
+    """``named``: the title word holds a proper noun (한국무역협회장, not 기획처장)."""
     affiliation = " ".join(w.noun for w in aff_words) or None
     prefix = data.title_re.sub("", title)
+    head = title[len(prefix):]
+    # 한국무역협회장, 가람혁신센터장: the head (회장, 센터장) of the body the word names (a unit such as
+    # 기획처 of 기획처장 stays in the title)
+    body = prefix + head[:-1] if named and prefix and len(head) >= 2 and head[-1] == "장" else ""
+    if not body or classify_name(prefix, data) == "O" or classify_name(body, data) != "O":
+        body = ""
     # 공주시장 -> 공주시 + 장? keep the place, drop the title; 멕시코 외교부장관 -> 멕시코 외교부 + 장관;
     # a title fused after a name stays whole unless its prefix names a body (기획처장, not 기획 + 처장)
-    if prefix in _RANKS or (fused and prefix and classify_name(prefix, data) not in "OL"):
+    if prefix in _RANKS or (fused and prefix and classify_name(prefix, data) not in "OL" and not body):
         prefix = ""  # 수석부회장 is one title
     if prefix and prefix != title and (affiliation is None or data.ministry_re.match(prefix) or prefix in data.org_words):
-        affiliation, title = f"{affiliation} {prefix}" if affiliation else prefix, title[len(prefix):]
+        title = head
+        prefix = body or prefix
+        affiliation = f"{affiliation} {prefix}" if affiliation else prefix
     m = Mention("PERSON", " ".join(w.noun for w in name_words), name_words[0].noun_start,
                 name_words[-1].noun_end, name_words[0].sent, first, first + len(name_words) - 1)
     m.title, m.affiliation = title, affiliation
@@ -203,8 +220,14 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         for aff_start in range(lowest, t + 1):
             if any(c not in "OLWPV" for c in classes[aff_start:t]) or any(used[aff_start - 1:t]):
                 continue
+            if classes[aff_start:aff_start + 2] == "PL" and aff_start + 1 < t:
+                continue  # 기시다 후미오 일본 총리: a proper noun before the country is part of the name
             k = next((aff_start - size for size in (1, 3, 2) if aff_start - size >= 0 and _is_person_name(
                 words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data)), None)
+            if (k is not None and k == aff_start - 1 and k > 0 and classes[k - 1] == "P" and not used[k - 1]
+                    and _two_part_name(words[k - 1], words[k], data)
+                    and _is_person_name(words[k - 1:k + 1], classes[k - 1:k + 1], data)):
+                k -= 1  # 존 스미스, 기시다 후미오: a given name and a family name written apart
             if k is None and _foreign_official(words, classes, aff_start, t, data):
                 k = aff_start - 1
             if k is not None and k > 0 and aff_start - k == 1 and words[k - 1].noun in _NAME_PARTICLES:
@@ -215,7 +238,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             if (aff_start < t and aff_start - k == 1 and len(words[k].noun) == 2 and classes[aff_start] == "P"
                     and _typical_name(words[aff_start].noun, data)):
                 continue  # 명지 양영기 대표: the three-syllable name is the person (the word before it, below)
-            person = _person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused)
+            person = _person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused,
+                             words[t].proper)
             if (aff_start == t and k > 0 and classes[k - 1] == "P" and not used[k - 1] and aff_start - k == 1
                     and _typical_name(words[k].noun, data) and not words[k].former
                     and words[t].noun not in _BYLINE_TITLES):  # (a reporter's outlet is read from the byline)
@@ -223,6 +247,12 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 person.affiliation = words[k - 1].noun
                 classes = classes[:k - 1] + "O" + classes[k:]
             out.append(person)
+            tw = words[t]
+            if (aff_start == t and person.affiliation and tw.noun.startswith(person.affiliation)
+                    and classify_name(person.affiliation, data) == "O"):
+                # 홍길동 한국무역협회장: the body fused with its head's title is named too
+                out.append(Mention("ORG", person.affiliation, tw.noun_start, tw.noun_start + len(person.affiliation),
+                                   tw.sent, base + t, base + t))
             for x in range(k, aff_start):
                 used[x] = True
                 named.add(x)

@@ -350,3 +350,28 @@ def test_more_ways_of_reporting_a_signing(extract, body, expected):
 )
 def test_no_signing_is_read_into_these(extract, body):
     assert [a for a in extract(body).agreements if a.status == "signed"] == []
+
+
+@pytest.mark.parametrize(
+    "body, name, title, affiliation",
+    [
+        ("홍길동 가람무역협회장은 만났다.", "홍길동", "회장", "가람무역협회"),
+        ("김민수 가람혁신센터장은 말했다.", "김민수", "센터장", "가람혁신센터"),
+    ],
+)
+def test_the_head_of_a_named_body_fused_with_the_title(extract, body, name, title, affiliation):
+    result = extract(body)
+    person = _by_type(result, "PERSON")[name]
+    assert (person.title, person.affiliation) == (title, affiliation)
+    assert affiliation in _by_type(result, "ORG")
+
+
+@pytest.mark.parametrize(
+    "body, name, title",
+    [
+        ("존 스미스 텍사스 주지사는 말했다.", "존 스미스", "주지사"),
+        ("다나카 후미오 일본 총리가 말했다.", "다나카 후미오", "총리"),
+    ],
+)
+def test_a_foreign_name_in_two_words_before_a_place_and_title(extract, body, name, title):
+    assert _by_type(extract(body), "PERSON")[name].title == title
