@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from . import rules
 from .dates import infer_reference, parse_iso
 from .credits import credit_lines
-from .entities import Mention, classify, list_item_name, mentions_in_phrase
+from .entities import Mention, classify, list_item_name, mentions_in_phrase, typical_name
 from .original_names import foreign_people
 from .repairs import names_cut_before_titles, repair_words
 from .words import Word, build_words, phrases, sentences
@@ -54,6 +54,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     _qualified_names(text, words, mentions)
     _line_headings(text, words, mentions, data)
     _named_again(words, mentions)
+    _honorific_names(words, mentions, data)
     mentions.sort(key=lambda m: m.start)
     mention_at: dict[int, Mention] = {}
     for m in mentions:
@@ -161,3 +162,27 @@ def _named_again(words: list[Word], mentions: list[Mention]) -> None:
     for k, w in enumerate(words):
         if w.noun in names and k not in taken:
             mentions.append(Mention("ORG", w.noun, w.noun_start, w.noun_end, w.sent, k, k))
+
+
+_HONORIFIC = [("씨", "NNB")]
+
+
+def _honorific_names(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
+    """김민수 씨, 법인장 김민수 씨는: a typical Korean name before the honorific 씨 is a person; a title
+    right before the name is theirs."""
+    taken = {k for m in mentions if m.type == "PERSON" for k in range(m.first, m.last + 1)}
+    for k, w in enumerate(words):
+        if k in taken or w.sep or w.paren or not typical_name(w.noun, data):
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if w.rest[:1] != _HONORIFIC and not (not w.rest and nxt is not None and not nxt.noun
+                                              and nxt.rest[:1] == _HONORIFIC and nxt.sent == w.sent):
+            continue
+        for m in [m for m in mentions if m.first <= k <= m.last]:
+            mentions.remove(m)  # (a name read as a place or an employer)
+        person = Mention("PERSON", w.noun, w.noun_start, w.noun_end, w.sent, k, k)
+        prev = words[k - 1] if k > 0 else None
+        if prev is not None and prev.sent == w.sent and not prev.rest and not prev.sep and classify(prev, data) == "T":
+            person.title = prev.noun
+        mentions.append(person)
+

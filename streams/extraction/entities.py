@@ -139,8 +139,9 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
         return False  # 응우엔 반 싱: three short syllable groups (not 벨마운트 존 리)
     if all(w.proper for w in words):
         return True
-    # 앤드루 그렉슨: a foreign name Kiwi tags only partly as a proper noun
+    # 앤드루 그렉슨: a foreign name Kiwi tags only partly as a proper noun (not 한국기업 현지)
     return (words[0].proper and all(_HANGUL.match(w.noun) and len(w.noun) <= 4 for w in words)
+            and not words[0].noun.endswith(data.company_nouns)
             and all(c == "P" or (c == "N" and len(w.noun) <= 2) for c, w in zip(classes, words)))
 
 
@@ -149,10 +150,10 @@ def _two_part_name(first: Word, second: Word, data: rules.Rules) -> bool:
     (한빛 김민수 대표)."""
     return (all(w.proper and _HANGUL.match(w.noun) and len(w.noun) <= 4 and not w.rest and not w.sep
                 and not w.paren for w in (first, second))
-            and not (_typical_name(second.noun, data) and not _typical_name(first.noun, data)))
+            and not (typical_name(second.noun, data) and not typical_name(first.noun, data)))
 
 
-def _typical_name(name: str, data: rules.Rules) -> bool:
+def typical_name(name: str, data: rules.Rules) -> bool:
     """A Korean name as most are written: a one-syllable family name and two syllables."""
     return len(name) == 3 and name[0] in data.surnames and _HANGUL.match(name) is not None
 
@@ -236,12 +237,12 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                              and not words[k].proper):
                 continue  # (단계적 성장: a common noun before 성장 "growth" is no governor's name)
             if (aff_start < t and aff_start - k == 1 and len(words[k].noun) == 2 and classes[aff_start] == "P"
-                    and _typical_name(words[aff_start].noun, data)):
+                    and typical_name(words[aff_start].noun, data)):
                 continue  # 명지 양영기 대표: the three-syllable name is the person (the word before it, below)
             person = _person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused,
                              words[t].proper)
             if (aff_start == t and k > 0 and classes[k - 1] == "P" and not used[k - 1] and aff_start - k == 1
-                    and _typical_name(words[k].noun, data) and not words[k].former
+                    and typical_name(words[k].noun, data) and not words[k].former
                     and words[t].noun not in _BYLINE_TITLES):  # (a reporter's outlet is read from the byline)
                 # 다온 양영기 대표: an unknown name right before a person and their title is the employer
                 person.affiliation = words[k - 1].noun

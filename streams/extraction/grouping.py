@@ -108,7 +108,7 @@ def _joins(name: str, type_: str, g: _Group, data: rules.Rules) -> bool:
     for f in g.forms:
         if not ((name[:1] == f[:1] or name[-1:] == f[-1:])  # cheap test first: both need a shared end
                 and not (type_ == "ORG" and f in data.orgs)
-                and not (name in data.places and f in data.places)  # 멕시코 is not short for 멕시코시티
+                and not (name in data.places and f in data.places and not _with_ending(name, f))  # (not 멕시코시티)
                 and _is_venue(name, data) == _is_venue(f, data)  # 구미시청 is not a form of 구미시
                 and not (type_ == "LOC" and _two_places(name, f, data))):
             continue
@@ -154,6 +154,12 @@ def _junk(e: Entity, data: rules.Rules) -> bool:
     if e.type == "ORG" and (len(e.name) < 2 or (e.name.isascii() and _URLISH.search(e.name))):
         return True
     return False
+
+
+def _with_ending(a: str, b: str) -> bool:
+    """One form is the other with its administrative ending (산둥 and 산둥성, 서울 and 서울시)."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return len(long) == len(short) + 1 and long.startswith(short) and long[-1] in "성시도군구주현"
 
 
 def _two_places(a: str, b: str, data: rules.Rules) -> bool:

@@ -129,9 +129,11 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
             cur.end = end
             last_end = end
             continue
-        if (start < title_end and tag in proper and cur is not None and not gap and cur.rest == _HYPHEN
-                and len(cur.noun) >= 2 and not cur.josa):
-            cur.rest, cur.sep = [], "-"  # 청주시-SK하이닉스: a hyphen between two names joins a pair
+        if (tag in proper and cur is not None and not gap and cur.rest == _HYPHEN and not cur.josa
+                and (len(cur.noun) == 1 or start < title_end and len(cur.noun) >= 2)):
+            # 청주시-SK하이닉스 in a headline: a hyphen between two names joins a pair; 한-베트남: a
+            # country's one-syllable short name before another country
+            cur.rest, cur.sep = [], "-"
         if cur is None or gap or cur.sep:
             cur = Word(start=start, end=end, sent=sent, legal=pending_legal, former=former)
             pending_legal = former = False

@@ -375,3 +375,28 @@ def test_the_head_of_a_named_body_fused_with_the_title(extract, body, name, titl
 )
 def test_a_foreign_name_in_two_words_before_a_place_and_title(extract, body, name, title):
     assert _by_type(extract(body), "PERSON")[name].title == title
+
+
+@pytest.mark.parametrize(
+    "body, name, title",
+    [
+        ("가람전자 베트남 법인장 김민수 씨는 말했다.", "김민수", "법인장"),
+        ("주민 박영희씨는 말했다.", "박영희", None),
+    ],
+)
+def test_a_name_before_the_honorific_ssi(extract, body, name, title):
+    assert _by_type(extract(body), "PERSON")[name].title == title
+
+
+def test_a_company_kind_is_no_given_name(extract):
+    people = _by_type(extract("회견에는 한국기업 현지 법인장과 김영수 총영사가 참석했다."), "PERSON")
+    assert set(people) == {"김영수"}
+
+
+def test_a_country_short_name_before_a_hyphen(extract):
+    assert "베트남" in _by_type(extract("한-베트남 비즈니스 포럼이 열렸다."), "LOC")
+
+
+def test_a_place_with_and_without_its_ending_is_one_place(extract):
+    locs = _by_type(extract("누리성 대표단이 왔다. 한-누리 교역액은 늘었다. 중국 산둥성과 산둥은 가깝다."), "LOC")
+    assert "산둥" in locs["산둥성"].aliases
