@@ -54,7 +54,8 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     _qualified_names(text, words, mentions)
     _line_headings(text, words, mentions, data)
     _named_again(words, mentions)
-    _honorific_names(words, mentions, data)
+    if "씨" in text:
+        _honorific_names(words, mentions, data)
     mentions.sort(key=lambda m: m.start)
     mention_at: dict[int, Mention] = {}
     for m in mentions:
@@ -172,11 +173,11 @@ def _honorific_names(words: list[Word], mentions: list[Mention], data: rules.Rul
     right before the name is theirs."""
     taken = {k for m in mentions if m.type == "PERSON" for k in range(m.first, m.last + 1)}
     for k, w in enumerate(words):
-        if k in taken or w.sep or w.paren or not typical_name(w.noun, data):
-            continue
         nxt = words[k + 1] if k + 1 < len(words) else None
         if w.rest[:1] != _HONORIFIC and not (not w.rest and nxt is not None and not nxt.noun
                                               and nxt.rest[:1] == _HONORIFIC and nxt.sent == w.sent):
+            continue
+        if k in taken or w.sep or w.paren or not typical_name(w.noun, data):
             continue
         for m in [m for m in mentions if m.first <= k <= m.last]:
             mentions.remove(m)  # (a name read as a place or an employer)
