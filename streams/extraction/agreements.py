@@ -45,7 +45,12 @@ _MUTUAL = re.compile(r"양\s?[가-힣·]{1,6}\s?간|양측|쌍방")  # 양 도·
 _SUMMARY = re.compile(r"등\s*(?:모두|총)?\s*\d+\s*건")
 _LOCATED = ("소재", "소속")  # 서울소재 한빛관광: "based in", not part of the name
 # "두 회사는", "이들 기관은": the parties last named
-_BOTH = re.compile(r"(?:(?:두|양)\s?(?:회사|기업|기관|도시|단체|지역|사|측)|이들(?:\s?(?:기관|기업|회사|단체|도시))?)(?:는|은|가|이|도)\s")
+_BOTH = re.compile(r"(?:(?:두|양)\s?(?:회사|기업|기관|도시|단체|지역|사|측|국|나라)|이들(?:\s?(?:기관|기업|회사|단체|도시))?)(?:는|은|가|이|도)\s")
+_COUNTED_SIGNERS = re.compile(r"(?<![\d가-힣])(?:(\d)|(세|네|다섯))\s?(국|개국|나라|개\s?기관|개\s?기업|개사|기관|도시)"
+                              r"(?:은|는|이|가|도)\s")
+_COUNTRY_GROUPS = frozenset({"국", "개국", "나라"})
+_MONTH_ONLY = re.compile(r"(?<!\d)\d{1,2}\s?월(?!\s?\d)")  # 올 5월 …에서 체결: dated to a month, not the day before
+_NUMBER_WORDS = {"세": 3, "네": 4, "다섯": 5}
 _EARLIER = re.compile(r"에\s*이어\s*(?:\S+\s*)?(?:\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*번째")
 _EACH = re.compile(r"각각|각기")
 _N_DOCS = re.compile(r"(\d+)\s*건")
@@ -204,6 +209,15 @@ class AgreementFinder:
         doc.mentions[:] = [m for m in doc.mentions if not m.adhoc or m.name in parties]
         return merged
 
+    def _country_of(self, p: Mention) -> Mention:
+        """The country a state body signed for: 외교통상부 -> 한국, 중국 상무부 -> 중국."""
+        if p.type == "LOC":
+            return p
+        country = "한국" if self._home_ministry(p.name) else p.name.split()[0] if " " in p.name else ""
+        if self.data.places.get(country) != "country":
+            return p
+        return replace(p, type="LOC", name=country, aliases=[], adhoc=True)
+
     def _home_ministry(self, name: str) -> bool:
         """산업통상자원부: a ministry known as a Korean public body."""
         return name in self.data.orgs and self.data.ministry_re.match(name) is not None
@@ -217,6 +231,16 @@ class AgreementFinder:
         if not new and found and _BOTH.search(sentence, 0, verb[0]):
             # "두 회사는 2024년 … MOU를 맺은 바 있다": the two parties last named
             new = self._agreements(doc, start, sentence, verb, [], None, context_date, parties=found[-1].parties)
+        counted = _COUNTED_SIGNERS.search(sentence, 0, verb[0]) if not new and found else None
+        if counted:
+            # "3국은 … 각서를 채택했다": the three parties of the last agreement among three
+            n = int(counted.group(1)) if counted.group(1) else _NUMBER_WORDS[counted.group(2)]
+            earlier = next((f for f in reversed(found) if len(f.parties) == n), None)
+            if earlier is not None:
+                parties = earlier.parties
+                if counted.group(3) in _COUNTRY_GROUPS:  # 3국: the countries, not the ministries that signed for them
+                    parties = [self._country_of(p) for p in parties]
+                new = self._agreements(doc, start, sentence, verb, [], None, context_date, parties=parties)
         if not new:
             new = self._host_partner(doc, start, sentence, verb, slots, topic, context_date)
         for prev, later in zip(verbs, verbs[1:]):
@@ -616,7 +640,8 @@ class AgreementFinder:
             date = None
         elif date is not None:
             date = date.isoformat()
-        elif (not re.search(r"(?:19|20)\d\d\s*년", sentence[:verb_start]) and not announcement_date(sentence, verb_start)
+        elif (not re.search(r"(?:19|20)\d\d\s*년", sentence[:verb_start]) and not _MONTH_ONLY.search(sentence, 0, verb_start)
+              and not announcement_date(sentence, verb_start)
               and not _REPORTED.search(sentence, verb_end)):
             date = context_date.isoformat() if context_date else None  # the event just reported
             own_date = False

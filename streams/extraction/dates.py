@@ -18,7 +18,7 @@ _DATE = re.compile(rf"(?=[\d올지작금전이오어])(?:{_YMD}|{_MD}|{_LM}|{_DA
 # the scan then also skips the frequent 이/오/어.
 _NUMBERED_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_LM}|{_DAY})")
 _MONTH_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_LM})")
-_NOT_SIGNING_DATE = re.compile(r"\s*(?:\([^)]*\))?\s*(?:밝혔|전했|발표|공시|말했|알렸|덧붙)")
+_NOT_SIGNING_DATE = re.compile(r"\s*(?:\([^)]*\))?\s*(?:밝혔|전했|발표|공시|말했|알렸|덧붙|[가-힣A-Za-z]{1,20}에 따르면)")
 
 
 def parse_iso(value: str | None) -> dt.date | None:

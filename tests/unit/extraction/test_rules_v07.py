@@ -400,3 +400,15 @@ def test_a_country_short_name_before_a_hyphen(extract):
 def test_a_place_with_and_without_its_ending_is_one_place(extract):
     locs = _by_type(extract("누리성 대표단이 왔다. 한-누리 교역액은 늘었다. 중국 산둥성과 산둥은 가깝다."), "LOC")
     assert "산둥" in locs["산둥성"].aliases
+
+
+def test_three_countries_counted_after_their_agreement_are_its_parties(extract):
+    body = ("박민호 외교부 장관과 다나카 주한일본대사, 왕하이 주한중국대사가 지난 16일 사무국 설립 협정에 서명했다. "
+            "17일 외교부에 따르면 올 5월 정상회의에서 3국은 사무국 설립에 관한 각서를 채택한 바 있다.")
+    found = _found(extract(body, published_at="2024-12-17"))
+    assert ("signed", None, ["일본", "중국", "한국"]) in found
+
+
+def test_a_date_before_according_to_is_when_it_was_reported(extract):
+    body = "17일 가람일보에 따르면 가람시와 누리시는 자매결연 협정을 체결했다."
+    assert [a.signed_on for a in extract(body).agreements] == [None]
