@@ -30,6 +30,7 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*년")
 _COUNT = re.compile(r"^(?:\d+|두|세|네|다섯|여섯|일곱|여덟|여러)\s*(?:개|곳|개사)?$")
 _GROUP_NOUNS = frozenset({"기업", "기관", "업체", "회사", "단체", "대학", "도시", "지자체", "국가", "개사", "곳", "사",
                           "시", "군", "시군", "시도", "개국", "국", "공공기관", "연구기관", "자치단체"})
+_PIECE = ("개", "NNB")  # the counter of 3개사
 _GROUP_NOUNS_LONGEST_FIRST = tuple(sorted(_GROUP_NOUNS, key=len, reverse=True))
 _GROUP_ENDINGS = tuple(g for g in _GROUP_NOUNS if len(g) > 1)  # 교육도시, 협력기업: descriptions, not names
 _DEMONSTRATIVE = frozenset({"이", "그", "해당"})  # 이 시장은: the mayor named before
@@ -929,6 +930,10 @@ def _counted_group(doc: Document, run: list[Word], data: rules.Rules) -> tuple[s
     last = run[-1]
     noun = last.noun
     josa = last.josa
+    if noun.isdigit() and len(last.rest) >= 2 and last.rest[0] == _PIECE and last.rest[1][0] in _GROUP_NOUNS:
+        # 3개사와 (3/SN 개/NNB 사/NNG 와): the count, the counter and the group noun in one word
+        role = "with_group" if josa.startswith(_WITH) else "subj_group" if josa in _SUBJ else None
+        return (role, _index(doc, last), noun) if role else None
     if len(run) > 1 and noun in data.titles and run[-2].noun.endswith(_GROUP_NOUNS_LONGEST_FIRST):
         last = run[-2]  # 5개 기업 대표와: the heads of the counted bodies sign for them
         noun = last.noun

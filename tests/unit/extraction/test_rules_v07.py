@@ -412,3 +412,8 @@ def test_three_countries_counted_after_their_agreement_are_its_parties(extract):
 def test_a_date_before_according_to_is_when_it_was_reported(extract):
     body = "17일 가람일보에 따르면 가람시와 누리시는 자매결연 협정을 체결했다."
     assert [a.signed_on for a in extract(body).agreements] == [None]
+
+
+def test_a_count_written_as_one_word_closes_the_list(extract):
+    body = "가람도는 19일 도청에서 (주)누리테크, (주)한빛소재, 다온케미칼(주) 등 3개사와 투자협약을 체결했다."
+    assert _found(extract(body)) == [("signed", "2024-06-19", ["가람도", "누리테크", "다온케미칼", "한빛소재"])]
