@@ -10,7 +10,7 @@ from .entities import HANJA_NAME, Mention, classify_name
 from .words import Word
 
 
-_DATELINE = re.compile(r"[(\[]\s*([가-힣]{2,6})\s*=\s*([가-힣A-Za-z0-9]{2,12})\s*[)\]]")
+_DATELINE = re.compile(r"[(\[【]\s*([가-힣]{2,6})\s*=\s*([가-힣A-Za-z0-9]{2,12})\s*[)\]】]")
 _BYLINE = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s?(?:인턴\s?)?(?:기자|특파원)(?![가-힣])")
 # 편집: 홍길동, 사진=홍길동, [홍길동 제작]: editors, translators and photo or graphics credits
 _CREDIT = re.compile(r"(?:(?<![가-힣])(?:편집|편역|번역|정리|사진|영상|그래픽|촬영|취재)[ \t]*[:=][ \t]*"

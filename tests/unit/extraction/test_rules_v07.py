@@ -417,3 +417,8 @@ def test_a_date_before_according_to_is_when_it_was_reported(extract):
 def test_a_count_written_as_one_word_closes_the_list(extract):
     body = "가람도는 19일 도청에서 (주)누리테크, (주)한빛소재, 다온케미칼(주) 등 3개사와 투자협약을 체결했다."
     assert _found(extract(body)) == [("signed", "2024-06-19", ["가람도", "누리테크", "다온케미칼", "한빛소재"])]
+
+
+def test_a_dateline_in_lenticular_brackets(extract):
+    result = extract("【서울=가람뉴스】 홍길동 특파원 = 누리시는 발표했다.")
+    assert "가람뉴스" in _by_type(result, "ORG") and "서울" in _by_type(result, "LOC")
