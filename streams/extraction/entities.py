@@ -145,6 +145,14 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
             and all(c == "P" or (c == "N" and len(w.noun) <= 2) for c, w in zip(classes, words)))
 
 
+_ONE_SYLLABLE = re.compile(r"^[가-힣]$")
+
+
+def _posted(noun: str, data: rules.Rules) -> bool:
+    """주애틀랜타, 주베트남: "posted in" a place, before a diplomat's title; no employer."""
+    return noun.startswith("주") and noun[1:] in data.places
+
+
 def _two_part_name(first: Word, second: Word, data: rules.Rules) -> bool:
     """Two proper nouns that make one foreign name, not an employer before a Korean name
     (한빛 김민수 대표)."""
@@ -216,8 +224,9 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         lowest = max(1, t - 3)
         if words[t].noun not in data.titles:
             lowest = t
-            while lowest > 1 and t - lowest < 3 and classes[lowest - 1] in "LO":
-                lowest -= 1
+            while lowest > 1 and t - lowest < 3 and (classes[lowest - 1] in "LO" or (
+                    classes[lowest - 1] == "P" and lowest >= 2 and classes[lowest - 2] == "O")):
+                lowest -= 1  # (두산 전자BG 사업본부장: a body's division between)
         for aff_start in range(lowest, t + 1):
             if any(c not in "OLWPV" for c in classes[aff_start:t]) or any(used[aff_start - 1:t]):
                 continue
@@ -257,7 +266,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             for x in range(k, aff_start):
                 used[x] = True
                 named.add(x)
-            if t - aff_start == 1 and classes[aff_start] == "P":
+            if t - aff_start == 1 and classes[aff_start] == "P" and not _posted(words[aff_start].noun, data):
                 # 강두홍 아스플로 대표: the word between name and title is the employer
                 classes = classes[:aff_start] + "O" + classes[aff_start + 1:]
             break
@@ -268,6 +277,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             continue
         j = i
         while (j > 0 and not used[j - 1] and classes[j - 1] in "LP" and i - j < 3 and not words[j].former
+               and not _ONE_SYLLABLE.match(words[j - 1].noun)  # (양 세관: "both", not a name)
                and not words[j - 1].noun.endswith(_REGION)):  # (경북지역 정부 names no body; 홍길동 전 …)
             j -= 1
         if classes[i] == "W" and j == i:
@@ -385,8 +395,9 @@ def _unit_titles(words: list[Word], classes: str, data: rules.Rules) -> str:
     out = list(classes)
     for i in range(1, len(words)):
         noun = words[i].noun
-        if classes[i - 1] == "O" and classes[i] in "PN" and noun.endswith(data.unit_titles) and \
-                not any(noun == t for t in data.unit_titles):
+        after_body = classes[i - 1] == "O" or (classes[i - 1] == "P" and i >= 2 and classes[i - 2] == "O")
+        if after_body and classes[i] in "PN" and noun.endswith(data.unit_titles) and \
+                not any(noun == t for t in data.unit_titles):  # (두산 전자BG 사업본부장: after a body's division too)
             out[i] = "T"
     return "".join(out)
 

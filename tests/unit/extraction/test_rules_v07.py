@@ -422,3 +422,20 @@ def test_a_count_written_as_one_word_closes_the_list(extract):
 def test_a_dateline_in_lenticular_brackets(extract):
     result = extract("【서울=가람뉴스】 홍길동 특파원 = 누리시는 발표했다.")
     assert "가람뉴스" in _by_type(result, "ORG") and "서울" in _by_type(result, "LOC")
+
+
+def test_a_department_head_after_a_body_and_its_division(extract):
+    result = extract("행사에는 한민호 ㈜누리테크 전자BG 사업본부장 등이 참석했다.")
+    person = _by_type(result, "PERSON")["한민호"]
+    assert person.title == "사업본부장" and person.affiliation.startswith("누리테크")
+    assert not any("한민호" in name for name in _by_type(result, "ORG"))
+
+
+def test_a_diplomat_posted_in_a_place_has_no_employer_named_after_it(extract):
+    result = extract("행사에는 김영준 주애틀랜타 총영사가 참석했다.")
+    assert _by_type(result, "PERSON")["김영준"].title == "총영사"
+    assert "주애틀랜타" not in _by_type(result, "ORG")
+
+
+def test_both_before_a_body_word_is_no_name(extract):
+    assert "양 세관" not in _by_type(extract("가람 세관과 누리 세관, 양 세관은 협력한다."), "ORG")
