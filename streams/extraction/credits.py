@@ -120,3 +120,27 @@ def credit_lines(text: str, words: list[Word], mentions: list[Mention], data: ru
             mentions.remove(x)
         k = _word_at(words, s)
         mentions.append(Mention("PERSON", name, s, e, words[k].sent, k, k))
+    if " / " in text:
+        _interviewees(text, words, mentions, data)
+
+
+# [인터뷰] 홍길동 / 가람시장 "…": a broadcast caption names the speaker, then their title
+_INTERVIEWEE = re.compile(r"(?<![가-힣])([가-힣]{2,4}(?: [가-힣]{2,4})?) / ([가-힣A-Za-z0-9]+(?: [가-힣A-Za-z0-9]+){0,2})"
+                          r"(?=[ \t]*(?:[\"“'‘\n]|$))", re.M)
+
+
+def _interviewees(text: str, words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
+    for m in _INTERVIEWEE.finditer(text):
+        name, role = m.group(1), m.group(2)
+        t = data.title_re.search(role)
+        if t is None or not (name[0] in data.surnames or " " in name) or classify_name(name.split()[0], data) in "LO":
+            continue
+        s, e = m.start(1), m.end(1)
+        for x in [x for x in mentions if x.start < e and s < x.end]:
+            mentions.remove(x)
+        k = _word_at(words, s)
+        person = Mention("PERSON", name, s, e, words[k].sent, k, _word_at(words, e - 1))
+        person.title = t.group(0)
+        person.affiliation = role[:t.start()].strip() or None
+        mentions.append(person)
+

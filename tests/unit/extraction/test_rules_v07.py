@@ -439,3 +439,18 @@ def test_a_diplomat_posted_in_a_place_has_no_employer_named_after_it(extract):
 
 def test_both_before_a_body_word_is_no_name(extract):
     assert "양 세관" not in _by_type(extract("가람 세관과 누리 세관, 양 세관은 협력한다."), "ORG")
+
+
+@pytest.mark.parametrize(
+    "body, name, title",
+    [
+        ('[인터뷰] 한민호 / 가람도지사 "가람 기업들이 납품처를 찾도록 돕겠다."', "한민호", "도지사"),
+        ('[인터뷰] 마쓰다 겐지 / 누리수소협의회 사무국장 "협력을 늘리겠다"', "마쓰다 겐지", "사무국장"),
+    ],
+)
+def test_a_broadcast_caption_names_the_speaker_and_their_title(extract, body, name, title):
+    assert _by_type(extract(body), "PERSON")[name].title == title
+
+
+def test_a_slash_between_words_is_no_caption(extract):
+    assert not _by_type(extract('화면 확대 / 축소 버튼 "누르세요"'), "PERSON")
