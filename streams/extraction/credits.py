@@ -10,7 +10,7 @@ from .entities import HANJA_NAME, Mention, classify_name
 from .words import Word
 
 
-_DATELINE = re.compile(r"[(\[【]\s*([가-힣]{2,6})\s*=\s*([가-힣A-Za-z0-9]{2,12})\s*[)\]】]")
+_DATELINE = re.compile(r"[(\[【]\s*([가-힣]{2,6}(?: [가-힣]{2,6}){0,2})\s*=\s*([가-힣A-Za-z0-9]{2,12})\s*[)\]】]")
 _BYLINE = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s?(?:인턴\s?)?(?:기자|특파원)(?![가-힣])")
 # 편집: 홍길동, 사진=홍길동, [홍길동 제작]: editors, translators and photo or graphics credits
 _CREDIT = re.compile(r"(?:(?<![가-힣])(?:편집|편역|번역|정리|사진|영상|그래픽|촬영|취재)[ \t]*[:=][ \t]*"
@@ -97,12 +97,16 @@ def credit_lines(text: str, words: list[Word], mentions: list[Mention], data: ru
     if not words:
         return
     for m in _DATELINE.finditer(text):
-        city, outlet = m.group(1), m.group(2)
+        cities, outlet = m.group(1).split(), m.group(2)  # (서울 로스앤젤레스=가람뉴스): one or more cities
         k = _word_at(words, m.start(2))
         sent = words[k].sent
-        if city in data.places and not any(x.start == m.start(2) for x in mentions):
+        if all(city in data.places for city in cities) and not any(x.start == m.start(2) for x in mentions):
             mentions.append(Mention("ORG", outlet, m.start(2), m.end(2), sent, k, k))
-            mentions.append(Mention("LOC", city, m.start(1), m.end(1), sent, k, k))
+            at = m.start(1)
+            for city in cities:
+                at = text.index(city, at)
+                mentions.append(Mention("LOC", city, at, at + len(city), sent, k, k))
+                at += len(city)
     _outlets(text, words, mentions, data)
     # (the byline scan tries a name at every Hangul syllable: skip it when no text can match)
     bylines = _BYLINE.finditer(text) if "기자" in text or "특파원" in text else ()

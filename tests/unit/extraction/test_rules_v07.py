@@ -454,3 +454,13 @@ def test_a_broadcast_caption_names_the_speaker_and_their_title(extract, body, na
 
 def test_a_slash_between_words_is_no_caption(extract):
     assert not _by_type(extract('화면 확대 / 축소 버튼 "누르세요"'), "PERSON")
+
+
+def test_a_dateline_with_two_cities(extract):
+    locs = _by_type(extract("(서울 로스앤젤레스=가람뉴스) 김호준 기자 = 미국 테네시주가 발표했다."), "LOC")
+    assert {"서울", "로스앤젤레스"} <= set(locs)
+
+
+@pytest.mark.parametrize("place", ["판교", "송도", "새만금", "남대문"])
+def test_business_districts_are_places(extract, place):
+    assert place in _by_type(extract(f"가람전자는 {place}에 새 사옥을 짓는다."), "LOC")
