@@ -464,3 +464,7 @@ def test_a_dateline_with_two_cities(extract):
 @pytest.mark.parametrize("place", ["판교", "송도", "새만금", "남대문"])
 def test_business_districts_are_places(extract, place):
     assert place in _by_type(extract(f"가람전자는 {place}에 새 사옥을 짓는다."), "LOC")
+
+
+def test_a_council_is_an_organisation(extract):
+    assert "가람도의회" in _by_type(extract("누리영은 가람도의회 의장이 참석했다."), "ORG")
