@@ -177,6 +177,11 @@ class AgreementFinder:
         for sent, (start, end) in enumerate(doc.sentences):
             sentence = doc.text[start:end]
             verbs = self._verbs(sentence)
+            if len(verbs) > 1:
+                # "B와 협약 체결을 위해 B를 방문해 MOU를 체결했다": a signing still ahead of a later one is
+                # its purpose; the later verb reports it
+                verbs = [v for n, v in enumerate(verbs) if n == len(verbs) - 1
+                         or not self.data.planned_re.search(sentence, v[0], v[1] + 12)]
             verb = verbs[0] if verbs else None
             # unknown names become parties only in signing sentences
             self._adhoc_ok = verb is not None
@@ -630,6 +635,8 @@ class AgreementFinder:
             relative = _relative_subject(doc, slots, at)
             if relative is not None:
                 frames[0][0].append(relative)
+        if self.data.failed_re.match(sentence[verb_end:verb_end + 12]):
+            return []  # 체결하지 못했다, 체결이 무산됐다, 체결을 위한 협의: no signing
         status = self._status(doc, start, verb_start, verb_end, sentence)
         own_date = True
         # 체결식이 19일 시청에서 열렸다, 협약식이 지난 3일 개최됐다: a ceremony is dated after its noun

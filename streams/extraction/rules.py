@@ -28,6 +28,7 @@ class Rules:
     trigger_re: re.Pattern
     signing_re: re.Pattern  # signing verbs and reference words
     planned_re: re.Pattern
+    failed_re: re.Pattern  # right after a signing verb: not signed at all (체결하지 못했다, 체결을 위한)
     titles: frozenset[str]
     title_re: re.Pattern  # a title at the end of a word (공주시장 -> 시장)
     org_suffixes: tuple[tuple[str, bool], ...]  # (suffix, strong), longest first
@@ -81,6 +82,7 @@ def load() -> Rules:
         signing_re=re.compile("|".join(_words("signing_verbs.txt") + _words("reference_verbs.txt"))),
         reference_words=frozenset(_words("reference_verbs.txt")),
         planned_re=re.compile("|".join(f"(?:{r[0]})" for r in _rows("planned_markers.txt"))),
+        failed_re=re.compile("|".join(f"(?:{r[0]})" for r in _rows("failed_markers.txt"))),
         titles=titles,
         title_re=re.compile("(?:" + "|".join(sorted(titles, key=len, reverse=True)) + ")$"),
         org_suffixes=tuple(suffixes),

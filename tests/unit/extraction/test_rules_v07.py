@@ -468,3 +468,22 @@ def test_business_districts_are_places(extract, place):
 
 def test_a_council_is_an_organisation(extract):
     assert "가람도의회" in _by_type(extract("누리영은 가람도의회 의장이 참석했다."), "ORG")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["가람시는 누리전자와 협약을 체결하지 못했다.", "가람시와 누리전자의 협약 체결이 무산됐다.",
+     "가람시와 누리전자의 MOU 체결은 끝내 결렬됐다."],
+)
+def test_a_signing_that_did_not_happen_is_no_agreement(extract, body):
+    assert extract(body).agreements == ()
+
+
+def test_a_signing_that_is_only_a_purpose_is_planned(extract):
+    assert _found(extract("가람시는 누리전자와 협약 체결을 위한 협의를 진행했다.")) == [
+        ("planned", None, ["가람시", "누리전자"])]
+
+
+def test_a_purpose_before_a_reported_signing_does_not_hide_it(extract):
+    body = "가람시는 누리시와 협약 체결을 위해 누리시를 방문해 MOU를 체결했다."
+    assert _found(extract(body)) == [("signed", None, ["가람시", "누리시"])]
