@@ -17,7 +17,7 @@ from . import rules
 from .dates import announcement_date, last_date, signing_date
 from .document import Document, is_line_heading
 from .merging import merge
-from .entities import _NOT_ALIAS, Mention, classify, classify_name, list_item_name
+from .entities import _HANGUL, _NOT_ALIAS, Mention, classify, classify_name, list_item_name
 from .words import Word
 
 _WITH = ("와", "과", "하고")
@@ -59,9 +59,7 @@ _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
 _LEADING_PAREN = re.compile(r"\([^()]*\)")
 _QUOTED_TITLE = re.compile(r"['‘\"“]([^'’\"”]{2,200})['’\"”]")
 _COUNTED_DOC = re.compile(r"(\d+)\s*건의\s*")
-_HANGUL_RE = re.compile(r"^[가-힣]+$")
 _PROGRESSIVE = re.compile(r"(?:하|)고\s?있(?:다|습니다)")
-_CEREMONY_HELD = re.compile(r"식[이은]\s(?:[^.,]{0,30}?\s)?(?=(?:열렸|열려|개최됐|개최되었|진행됐|진행되었))")
 _PAREN_TAIL = re.compile(r"\(([^()]*)\)\s*$")
 _ALSO = frozenset({"역시", "또한", "또"})
 _AND = frozenset({"및", "그리고"})
@@ -487,7 +485,7 @@ class AgreementFinder:
             return False
         form = next(f for f in self.data.company_forms if w.noun.endswith(f))
         prefix = w.noun[:-len(form)]
-        return len(prefix) >= 2 and _HANGUL_RE.match(prefix) is not None and prefix not in self.data.generic_modifiers
+        return len(prefix) >= 2 and _HANGUL.match(prefix) is not None and prefix not in self.data.generic_modifiers
 
     def _person_in(self, first: int, last: int) -> Mention | None:
         """The first person (in mention order) named from one of words first..last."""
@@ -639,8 +637,9 @@ class AgreementFinder:
             return []  # 체결하지 못했다, 체결이 무산됐다, 체결을 위한 협의: no signing
         status = self._status(doc, start, verb_start, verb_end, sentence)
         own_date = True
-        # 체결식이 19일 시청에서 열렸다, 협약식이 지난 3일 개최됐다: a ceremony is dated after its noun
-        held = _CEREMONY_HELD.match(sentence, verb_end)
+        # 체결식이 19일 시청에서 열렸다, 협약식이 지난 3일 개최됐다: a ceremony (the signing verbs' own
+        # ceremony patterns) is dated up to the verb that holds it
+        held = self.data.signing_re.match(sentence, verb_end) if sentence.startswith("식", verb_end) else None
         bound = verb_end if sentence.startswith("식", verb_start) else held.end() if held else verb_start
         date = signing_date(sentence, bound, doc.published, context_date)
         reference = sentence[verb_start:verb_end] in self.data.reference_words

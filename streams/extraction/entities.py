@@ -10,11 +10,12 @@ from .words import Word
 
 _HANGUL = re.compile(r"^[가-힣]+$")
 HANJA_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # a name in Chinese characters (王海)
+PLACE_HANJA = frozenset("市省区區县縣州港岛島江湖山镇鎮村道郡")  # endings of place names (平湖市, 海门港)
 _WORD = re.compile(r"^[가-힣A-Za-z0-9]+$")
 _LOC_SUFFIX = re.compile(r"^([가-힣]{1,8}?)(특별자치시|특별자치도|특별시|광역시|특례시|자치구|자치주|시|군|구|성|주|도)$")
 _PAREN_PERSON = re.compile(r"^(?:[가-힣]{1,6}\s+)?([가-힣]{1,6})\s+([가-힣]{2,4})$")  # (이사장 이지형)
-_RANKS = frozenset({"상근", "수석", "명예", "초대", "공동", "상임", "대표", "부", "전", "현", "신임", "총"})
-_TITLE_PREFIXES = _RANKS | {"주한"}
+RANKS = frozenset({"상근", "수석", "명예", "초대", "공동", "상임", "대표", "부", "전", "현", "신임", "총"})
+_TITLE_PREFIXES = RANKS | {"주한"}
 _ANON_COMPANY = re.compile(r"^(?:[A-Z]{1,4}|[A-Za-z][A-Za-z0-9]+|[가-힣]{2,12})사$")
 _SPACED_NAME = re.compile(r"^[가-힣]{1,5}(?: [가-힣]{1,5}){1,2}$")
 _LEGAL = re.compile(r"^(?:\(주\)|㈜|주식회사)\s*|\s*(?:\(주\)|㈜)$")
@@ -179,7 +180,7 @@ def _person(name_words: list[Word], aff_words: list[Word], title: str, first: in
         body = ""
     # 공주시장 -> 공주시 + 장? keep the place, drop the title; 멕시코 외교부장관 -> 멕시코 외교부 + 장관;
     # a title fused after a name stays whole unless its prefix names a body (기획처장, not 기획 + 처장)
-    if prefix in _RANKS or (fused and prefix and classify_name(prefix, data) not in "OL" and not body):
+    if prefix in RANKS or (fused and prefix and classify_name(prefix, data) not in "OL" and not body):
         prefix = ""  # 수석부회장 is one title
     if prefix and prefix != title and (affiliation is None or data.ministry_re.match(prefix) or prefix in data.org_words):
         title = head
@@ -323,7 +324,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         elif classes[i] in "PD" and not used[i]:
             acronym = _spelled_out(w.noun, w.paren)
             glossed = not acronym and _LATIN_WORD.match(w.noun) and _CHINESE_GLOSS.match(w.paren) \
-                and w.paren[-1] not in _PLACE_HANZI  # Virtual Point(虚拟动点): a company glossed in Chinese
+                and w.paren[-1] not in PLACE_HANJA  # Virtual Point(虚拟动点): a company glossed in Chinese
             if acronym or glossed:  # QMX(Quantum Mobility Xpress, …有限公司): an acronym with its company name
                 k = i  # GAC GROUP(广汽集团): the Latin words before it are part of the name
                 while (k > 0 and not used[k - 1] and classes[k - 1] == "P" and _LATIN_WORD.match(words[k - 1].noun)
@@ -354,7 +355,6 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
 
 _LATIN_WORD = re.compile(r"^[A-Z][A-Za-z0-9&]+$")
 _CHINESE_GLOSS = re.compile(r"^[\u4e00-\u9fff]{2,16}$")
-_PLACE_HANZI = frozenset("市省区區县縣州")
 _ENUMERATOR = re.compile(r"^\d{1,2}(?=[A-Z])")  # ④QMX: a list number NFKC turned into a digit
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _COMPANY_GLOSS = re.compile(r"(?:公司|集团|集團|株式会社|Inc\.?|Corp\.?|Ltd\.?)$")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 
 from . import rules
-from .entities import HANJA_NAME, Mention, classify, classify_name
+from .entities import HANJA_NAME, PLACE_HANJA, RANKS, Mention, classify, classify_name
 from .words import Word
 
 
 _LATIN_NAME = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z]{2,})){1,3}$")
-_PLACE_HANJA = frozenset("市省区區县縣州港岛島江湖山镇鎮村道郡")
 _HANGUL_WORD = re.compile(r"^[가-힣]{1,6}$")
 
 
@@ -36,7 +35,7 @@ def foreign_people(text: str, words: list[Word], mentions: list[Mention], data: 
         if not hanja and not _LATIN_NAME.match(w.paren):
             continue
         cls = classify(w, data)
-        if hanja and w.paren[-1] in _PLACE_HANJA and cls in ("P", "N") and \
+        if hanja and w.paren[-1] in PLACE_HANJA and cls in ("P", "N") and \
                 not any(m.type == "LOC" for m in by_word.get(k, [])):
             for m in by_word.get(k, []):
                 mentions.remove(m)  # 핑후(平湖市), 하이먼(海门): a place written with its Chinese name
@@ -67,7 +66,7 @@ def foreign_people(text: str, words: list[Word], mentions: list[Mention], data: 
             title = title or after
         elif title is None:
             continue  # (부회장 송지엔(熊剑)은: after its title the name may carry its particle)
-        if w.paren[-1] in _PLACE_HANJA:
+        if w.paren[-1] in PLACE_HANJA:
             continue  # 핑후(平湖), 우시시(无锡市): a place, not a person
         for m in by_word.get(k, []):
             mentions.remove(m)
@@ -107,7 +106,7 @@ def _remarked_person(text: str, w: Word, k: int, remark: re.Match, data: rules.R
     for item in re.split(r"\s*[·ㆍ]\s*", remark.group(2)):
         head, _, role = item.rpartition(" ")
         t = data.title_re.search(role)
-        titled = t is not None and (t.start() == 0 or role[:t.start()] in _TITLE_RANKS)
+        titled = t is not None and (t.start() == 0 or role[:t.start()] in RANKS)
         if not titled and not _ROLE_WORD.match(role):
             return None
         body = _REMARK_BODY.match(head)
@@ -131,6 +130,5 @@ def _remarked_person(text: str, w: Word, k: int, remark: re.Match, data: rules.R
     return person
 
 
-_TITLE_RANKS = frozenset({"부", "수석", "상임", "명예", "전", "현"})
 _ROLE_WORD = re.compile(r"^[가-힣]{1,3}$")
 _REMARK_HEAD = re.compile(r"^[가-힣A-Za-z0-9&]{2,30}$")

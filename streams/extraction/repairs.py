@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import rules
-from .entities import HANJA_NAME, classify, place_prefix
+from .entities import HANJA_NAME, classify, place_prefix, typical_name
 from .words import Word
 
 
@@ -80,7 +80,7 @@ def _name_fused_with_title(w: Word, data: rules.Rules) -> Word | None:
     Splits ``w`` into the name (returned) and the title (left in ``w``)."""
     cut = w.last_start - w.noun_start
     name, title = w.noun[:cut], w.noun[cut:]
-    if (len(name) != 3 or not _HANGUL_NAME.match(name) or title not in data.titles or name[0] not in data.surnames
+    if (not typical_name(name, data) or title not in data.titles
             or title in data.common_noun_titles or name in data.orgs or name in data.places):
         return None
     head = Word(start=w.start, end=w.noun_start + cut, noun=name, noun_start=w.noun_start,
@@ -103,7 +103,7 @@ def names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> 
             continue
         name = text[w.start:w.end]
         nxt = words[i + 1]
-        if (name[0] not in data.surnames or not _HANGUL_NAME.match(name) or nxt.sent != w.sent
+        if (not typical_name(name, data) or nxt.sent != w.sent
                 or nxt.start != w.end + 1 or nxt.noun_start != nxt.start
                 or any(tag not in _NAME_PIECES for _, tag in w.rest)):
             continue
@@ -118,7 +118,6 @@ def names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> 
         w.rest, w.josa, w.pieces = [], "", 0
 
 
-_HANGUL_NAME = re.compile(r"^[가-힣]{3}$")
 _PROVINCE_ENDINGS = ("남도", "북도", "자치도", "특별자치도")
 _NAME_PIECES = frozenset({"MM", "MAG", "XSN", "XPN", "XR", "NNG", "NNP", "NR", "NNB", "IC"})  # Kiwi's cuts of an unknown name
 _INNER_JOSA = frozenset({"JKB", "JKS", "JKO", "JX", "JC"})  # (not 의: 창의디자인산업 is 창+의+디자인)
