@@ -77,6 +77,8 @@ _REPORT_LINK = frozenset({"며", "으며", "면서"})  # 체결하며 + present-
 _QUOTED = re.compile(r"['‘“\"]")
 # "X가 … 개막한 가운데": X is the subject of another predicate, not of the signing
 _OTHER_CLAUSE = frozenset({"가운데", "후", "뒤", "이후", "다음", "때"})
+# "…이 참석한 가운데", "…이 입회한 가운데": the words that introduce a signing's attendees
+_ATTENDED = frozenset({"참석", "입회", "배석"})
 
 
 @dataclass(slots=True)
@@ -369,6 +371,7 @@ class AgreementFinder:
             elif role == "pair" and run[-1].josa == "의" and not (out and out[-1].role == "with"):
                 role = "other"  # B의 협약 alone names no pair (A와 B의 협약 does)
             out.append(Slot(party, role, last))
+        _attendees(doc, out)
         for i, a in enumerate(out):
             if a.role != "subj":
                 continue
@@ -432,6 +435,10 @@ class AgreementFinder:
             if aff and p.affiliation and p.affiliation.startswith(aff[-1].name + " "):
                 # 멕시코 외교부장관: the ministry of the country named, not the country
                 return self._represented(doc, p) or aff[-1]
+            employer = doc.mention_at.get(p.first - 1)
+            if (not aff and employer is not None and employer.type == "ORG" and employer.first >= first
+                    and employer.name == p.affiliation):
+                return employer  # 한빛전자 박서준 사장과: the company named before its signatory
             return aff[-1] if aff else (self._genitive_owner(doc, first, p.sent) or self._represented(doc, p)
                                         or _visited_body(doc, p) or self._headed_place(doc, p)
                                         or self._named_elsewhere(p))
@@ -797,6 +804,22 @@ def _relative_subject(doc: Document, slots: list[Slot], at: int) -> Mention | No
     if k < 0 or not any(t == "ETM" for _, t in doc.words[k].rest):
         return None
     return next((s.party for s in slots if s.party.first == k + 1 and s.role == "subj"), None)
+
+
+def _attendees(doc: Document, slots: list[Slot]) -> None:
+    """"A 지사와 B사 대표 등이 참석한 가운데 … 협약을 체결했다": the attendees' bodies sign with
+    the subject; they are partners, not the subject of a second frame."""
+    for n, s in enumerate(slots):
+        nxt = s.word + 1
+        if s.role != "subj" or nxt >= len(doc.words) or doc.words[nxt].noun not in _ATTENDED:
+            continue
+        k = n
+        while k > 0 and slots[k - 1].role in ("with", "list") and slots[k - 1].party.sent == s.party.sent:
+            k -= 1
+        if k == 0:
+            continue  # nobody named before the attendees: they may be the signatories themselves
+        for a in slots[k:n + 1]:
+            a.role = "with"
 
 
 def _predicate_between(doc: Document, lo: int, hi: int) -> bool:

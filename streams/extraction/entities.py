@@ -257,6 +257,9 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 # 다온 양영기 대표: an unknown name right before a person and their title is the employer
                 person.affiliation = words[k - 1].noun
                 classes = classes[:k - 1] + "O" + classes[k:]
+            elif (aff_start == t and k > 0 and classes[k - 1] == "O" and not used[k - 1] and not person.affiliation
+                  and words[t].noun not in _BYLINE_TITLES):
+                person.affiliation = strip_legal(words[k - 1].noun)  # 한빛전자 박서준 사장: the employer before the name
             out.append(person)
             tw = words[t]
             if (aff_start == t and person.affiliation and tw.noun.startswith(person.affiliation)

@@ -119,7 +119,7 @@ def names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> 
 
 
 _PROVINCE_ENDINGS = ("남도", "북도", "자치도", "특별자치도")
-_NAME_PIECES = frozenset({"MM", "MAG", "XSN", "XPN", "XR", "NNG", "NNP", "NR", "NNB", "IC"})  # Kiwi's cuts of an unknown name
+_NAME_PIECES = frozenset({"VV", "VA", "MM", "MAG", "XSN", "XPN", "XR", "NNG", "NNP", "NR", "NNB", "IC"})  # Kiwi's cuts of an unknown name
 _INNER_JOSA = frozenset({"JKB", "JKS", "JKO", "JX", "JC"})  # (not 의: 창의디자인산업 is 창+의+디자인)
 
 
