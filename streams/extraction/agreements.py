@@ -66,6 +66,7 @@ _AND = frozenset({"및", "그리고"})
 _SEPARATELY = re.compile(r"각각|각기|개별|\d+건")
 _JOINT = re.compile(r"합동|다자간|\d자\s*간|이들은|공동으로")
 _SIGNERS_AFTER = re.compile(r"(?:체결|맺|서명)[은한]\s*(?:기업|기관|업체|곳|단체|도시|국가|회사)[은는]")
+_FOLLOWING = [("잇", "VV-I")]  # 이어, 이어서 (Kiwi: 잇/VV-I + 어/EC)
 _CLAUSE_END = frozenset({"고", "며", "으며", "면서", "지만", "는데", "ᆫ데"})
 _KIND_PRIORITY = {"sister_city": 0, "loi": 1, "contract": 2, "agreement": 3, "mou": 4}
 # 우호교류 협정, 우호협력협약: the friendship names the document (not "우호협력 강화를 위한 양해각서")
@@ -76,6 +77,8 @@ _PAST_ETM = frozenset({"ᆫ", "은"})
 _REPORT_LINK = frozenset({"며", "으며", "면서"})  # 체결하며 + present-tense main clause (체결하고 … 한다 reads as a preview)
 _QUOTED = re.compile(r"['‘“\"]")
 # "X가 … 개막한 가운데": X is the subject of another predicate, not of the signing
+_BOTH_COUNTRIES = frozenset({"양국", "양국가", "3국"})
+_COUNTRY_JOINS = frozenset({"-", "·", "ㆍ", "‧"})
 _OTHER_CLAUSE = frozenset({"가운데", "후", "뒤", "이후", "다음", "때"})
 # "…이 참석한 가운데", "…이 입회한 가운데": the words that introduce a signing's attendees
 _ATTENDED = frozenset({"참석", "입회", "배석"})
@@ -339,7 +342,8 @@ class AgreementFinder:
         out = []
         for first, run in runs:
             last = first + len(run) - 1
-            party = self._head(doc, first, last)
+            countries = self._countries(doc, first, last)
+            party = countries[-1] if countries else self._head(doc, first, last)
             if (party is None and run[-1].paren and "," in run[-1].paren
                     and classify(run[-1], self.data) == "N"):
                 nxt = doc.words[last + 1] if last + 1 < len(doc.words) else None
@@ -370,6 +374,7 @@ class AgreementFinder:
                 role = "subj"  # "- X: 서울에 위치. … Y와 협약을 체결": the line is about X
             elif role == "pair" and run[-1].josa == "의" and not (out and out[-1].role == "with"):
                 role = "other"  # B의 협약 alone names no pair (A와 B의 협약 does)
+            out.extend(Slot(c, "list", last) for c in countries[:-1])  # 한중 양국: 한국, then 중국
             out.append(Slot(party, role, last))
         _attendees(doc, out)
         for i, a in enumerate(out):
@@ -445,8 +450,12 @@ class AgreementFinder:
         w = doc.words[last]
         if w.noun.endswith(self.data.delegations):
             # 전라남도 투자 유치단이: the delegation signs for the body that sent it
-            return next((x for x in reversed(doc.mentions) if x.type in ("ORG", "LOC") and first <= x.first
+            body = next((x for x in reversed(doc.mentions) if x.type in ("ORG", "LOC") and first <= x.first
                          and x.last < last), None)
+            if body is not None or last == first or not doc.words[last - 1].proper:
+                return body
+            last -= 1  # 가람대 산학협력단: the unknown name before the unit is the body
+            w = doc.words[last]
         if not self._adhoc_ok:
             return None
         if classify(w, self.data) == "T":
@@ -485,6 +494,32 @@ class AgreementFinder:
         doc.mention_at[last] = adhoc
         return adhoc
 
+    def _countries(self, doc: Document, first: int, last: int) -> list[Mention]:
+        """Countries a phrase names by their one-syllable short names or before 양국: 한-(베트남), 한중
+        양국은, 베트남 양국 정부는 (after 한국과)."""
+        abbreviations = self.data.country_abbreviations or {}
+        w = doc.words[first]
+        if first == last and w.sep in _COUNTRY_JOINS and w.noun in abbreviations:
+            return [self._country(doc, abbreviations[w.noun], first)]  # 한-베트남, 한·미·일
+        both = next((k for k in range(first + 1, last + 1) if doc.words[k].noun in _BOTH_COUNTRIES), None)
+        if both is None:
+            return []
+        m = doc.mention_at.get(both - 1)
+        if m is not None and m.type == "LOC" and self.data.places.get(m.name) == "country":
+            return [m]
+        fused = doc.words[both - 1].noun
+        if both - 1 >= first and len(fused) in (2, 3) and all(c in abbreviations for c in fused):
+            return [self._country(doc, abbreviations[c], both - 1) for c in fused]  # 한중 양국, 한미일 3국
+        return []
+
+    @staticmethod
+    def _country(doc: Document, name: str, index: int) -> Mention:
+        w = doc.words[index]
+        m = Mention("LOC", name, w.noun_start, w.noun_end, w.sent, index, index)
+        m.adhoc = True
+        doc.mentions.append(m)
+        return m
+
     def _company_form(self, w: Word) -> bool:
         """누리은행 (누리/NNG 은행/NNG): common nouns ending with a company form name a company in a
         party slot (not 시중은행, a generic modifier before the form)."""
@@ -519,6 +554,11 @@ class AgreementFinder:
         places = [m for m in doc.mentions if m.type == "LOC" and m.start < p.start
                   and m.name.endswith(ending) and len(m.name) > len(ending)]
         return max(places, key=_START, default=None)
+
+    def _own_kind(self, sentence: str, lo: int, hi: int) -> str | None:
+        """"A와 투자협약을, B와는 공급계약을 각각 체결": the document named after each pair's partner."""
+        found = [self.data.triggers[t.group(0)] for t in self.data.trigger_re.finditer(sentence, lo, hi)]
+        return min(found, key=_KIND_PRIORITY.get) if found else None
 
     def _counted_documents(self, sentence: str, verb_start: int) -> list[str]:
         """``총 6건의 양해각서와 1건의 계약서를 교환``: one kind per counted document (two or more);
@@ -711,9 +751,10 @@ class AgreementFinder:
                 continue
             # "A와 B는 'X 협정', 'Y 협정'에, C와 D는 …": the documents named after each pair of signatories
             lo = max(p.end for p in parties) - start
-            hi = min([p.start for p in groups[n + 1]] + [at]) - start if n + 1 < len(groups) else verb_start
+            hi = min([p.start for p in groups[n + 1] if p.start >= start + lo] + [at]) - start if n + 1 < len(groups) else verb_start
             named = self._quoted_documents(sentence, lo, hi) if len(parties) == 2 and copies == 1 else []
-            for copy, k in enumerate(named if len(named) >= 2 else kinds):
+            own = self._own_kind(sentence, lo, hi) if len(groups) > 1 and not counted else None
+            for copy, k in enumerate(named if len(named) >= 2 else [own] if own else kinds):
                 if k in ("mou", "agreement") and all(p.type == "LOC" for p in parties) and _FRIENDSHIP.search(
                         sentence, max(0, verb_start - 25), verb_start):
                     k = "sister_city"  # 우호 교류 협정 between cities
@@ -902,6 +943,8 @@ def _clause_start(doc: Document, start: int, at: int) -> int:
             break
         if any(t == "EC" and f in _CLAUSE_END for f, t in w.rest) and any(t in ("EP", "VV", "XSV") for _, t in w.rest):
             clause = w.end
+        elif w.rest[:1] == _FOLLOWING and not w.noun:
+            clause = w.end  # "B와 협약을 맺은 데 이어 C와도": a further clause
     return clause
 
 

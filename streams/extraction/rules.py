@@ -58,6 +58,7 @@ class Rules:
     company_nouns: tuple[str, ...] = ()  # 기업, 업체: before an unknown name, say it is a company
     company_forms: tuple[str, ...] = ()  # 은행, 증권: in a party slot, end a company's name made of common nouns
     generic_modifiers: frozenset[str] = frozenset()  # 시중(은행): make such a compound generic
+    country_abbreviations: dict[str, str] | None = None  # 한 -> 한국 (한중, 한-베트남 양국)
 
 
 @lru_cache(maxsize=1)
@@ -111,4 +112,5 @@ def load() -> Rules:
         company_nouns=tuple(_words("company_nouns.txt")),
         company_forms=tuple(_words("company_forms.txt")),
         generic_modifiers=frozenset(_words("generic_modifiers.txt")),
+        country_abbreviations={r[0]: r[1] for r in _rows("country_abbreviations.tsv")},
     )

@@ -40,9 +40,9 @@ def test_a_reporter_is_not_employed_by_the_word_before_the_byline(extract):
     assert (reporter.title, reporter.affiliation) == ("기자", None)
 
 
-def test_a_university_short_name_with_its_industry_cooperation_foundation_signs(extract):
+def test_an_unknown_name_before_a_unit_that_signs_for_its_body_is_that_body(extract):
     result = extract("가람대 산학협력단은 지난 10일 누리병원과 의료기기 개발 협약을 체결했다.")
-    assert _signed(result) == [["가람대 산학협력단", "누리병원"]]
+    assert _signed(result) == [["가람대", "누리병원"]]
 
 
 def test_attendees_listed_with_wa_are_the_subjects_partners(extract):
@@ -54,3 +54,35 @@ def test_attendees_listed_with_wa_are_the_subjects_partners(extract):
 def test_attendees_with_nobody_named_before_them_sign_for_their_companies(extract):
     result = extract("가람전자 김민수 대표와 누리소재 이수진 대표가 참석한 가운데 협약식이 열렸다.")
     assert _signed(result) == [["가람전자", "누리소재"]]
+
+
+def test_a_signing_after_de_ieo_is_a_further_signing(extract):
+    result = extract("포항시는 지난해 가람전자와 협약을 맺은 데 이어 올해 누리소재와도 협약을 맺었다.")
+    assert _signed(result) == [["가람전자", "포항시"], ["누리소재", "포항시"]]
+
+
+def test_each_pair_keeps_the_document_named_after_its_partner(extract):
+    result = extract("누리소재는 포항시와 1,200억 원 규모의 투자협약을, 가람전자와는 공급계약을 각각 체결했다.")
+    kinds = {tuple(sorted(p.name for p in a.parties)): a.kind for a in result.agreements}
+    assert kinds == {("누리소재", "포항시"): "mou", ("가람전자", "누리소재"): "contract"}
+
+
+def test_a_countrys_one_syllable_short_name_before_a_hyphen_signs_as_the_country(extract):
+    result = extract("한-베트남 양국 정부는 이날 에너지 협력 MOU 2건을 교환했다.")
+    assert _signed(result) == [["베트남", "한국"]]
+
+
+def test_two_short_names_fused_before_yangguk_are_both_countries(extract):
+    result = extract("한중 양국은 이날 경제협력 MOU를 체결했다.")
+    assert _signed(result) == [["중국", "한국"]]
+    assert {"한국", "중국"} <= {e.name for e in result.entities if e.type == "LOC"}
+
+
+def test_a_country_before_yangguk_pairs_with_the_country_before_it(extract):
+    result = extract("한국과 베트남 양국 정부는 이날 에너지 협력 MOU를 교환했다.")
+    assert _signed(result) == [["베트남", "한국"]]
+
+
+def test_a_short_name_that_describes_a_topic_names_no_signatory(extract):
+    result = extract("한·중 중소기업간 교류를 위한 업무협약을 체결했다.")
+    assert _signed(result) == []
