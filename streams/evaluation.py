@@ -224,17 +224,17 @@ def score_article(record: dict, extraction: Extraction, report: Report) -> None:
     for t, (counts, m, fp) in score_entities(record.get("entities", {}), extraction.entities).items():
         report.entities[t].add(counts)
         ent_missed[t], ent_fp[t] = m, fp
-    if missed or extra or any(ent_missed.values()) or any(ent_fp.values()):
+    wrong = [{"parties": [p[0] for p in e["parties"]], "gold": [e["kind"], e.get("signed_on")],
+              "pred": [[p.kind, p.signed_on] for p in ps]}
+             for e, ps in matched if any(p.kind != e["kind"] or p.signed_on != e.get("signed_on") for p in ps)]
+    if missed or extra or wrong or any(ent_missed.values()) or any(ent_fp.values()):
         report.errors.append({
             "id": record["id"],
             "missed": [{"parties": [p[0] for p in e["parties"]], "kind": e["kind"],
                         "signed_on": e.get("signed_on")} for e in missed],
             "false_positives": [{"parties": [p.name for p in a.parties], "kind": a.kind,
                                  "signed_on": a.signed_on, "evidence": a.evidence[:120]} for a in extra],
-            "wrong_kind_or_date": [{"parties": [p[0] for p in e["parties"]], "gold": [e["kind"], e.get("signed_on")],
-                                    "pred": [[p.kind, p.signed_on] for p in ps]}
-                                   for e, ps in matched
-                                   if any(p.kind != e["kind"] or p.signed_on != e.get("signed_on") for p in ps)],
+            "wrong_kind_or_date": wrong,
             "entities_missed": ent_missed,
             "entities_false_positive": ent_fp,
         })

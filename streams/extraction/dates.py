@@ -18,7 +18,10 @@ _DATE = re.compile(rf"(?=[\d올지작금전이오어])(?:{_YMD}|{_MD}|{_LM}|{_DA
 # the scan then also skips the frequent 이/오/어.
 _NUMBERED_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_LM}|{_DAY})")
 _MONTH_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_LM})")
-_NOT_SIGNING_DATE = re.compile(r"\s*(?:\([^)]*\))?\s*(?:밝혔|전했|발표|공시|말했|알렸|덧붙|[가-힣A-Za-z]{1,20}에 따르면)")
+_NOT_SIGNING_DATE = re.compile(r"\s*(?:\([^)]*\))?\s*(?:장\s?마감\s?후\s?)?(?:밝혔|전했|발표|공시|말했|알렸|덧붙|[가-힣A-Za-z]{1,20}에 따르면)")
+# "10일 장 마감 후 B와 … 체결했다고 공시했다": the market close times the disclosure, not the signing
+_AFTER_CLOSE = re.compile(r"\s*장\s?(?:마감|종료)\s?후")
+_DISCLOSED = re.compile(r"[^.]{0,12}?다고\s*(?:\S+\s*){0,2}?공시")
 
 
 def parse_iso(value: str | None) -> dt.date | None:
@@ -76,9 +79,15 @@ def signing_date(text: str, verb_at: int, published: dt.date | None,
                  context: dt.date | None = None) -> dt.date | None:
     """The date nearest before the signing verb; None when it dates the announcement."""
     best = None
+    disclosed = None
     for m in _DATE.finditer(text, 0, verb_at):
         if _NOT_SIGNING_DATE.match(text, m.end()):
             continue
+        if _AFTER_CLOSE.match(text, m.end()):
+            if disclosed is None:
+                disclosed = _DISCLOSED.match(text, verb_at) is not None
+            if disclosed:
+                continue
         best = m
     if best is None:
         return None

@@ -1,7 +1,7 @@
 """The scorer on tiny hand-made gold/prediction pairs."""
 
-from streams.evaluation import Counts, match_agreements, norm, score_entities, score_pairs
-from streams.extraction.model import Agreement, Entity, Party
+from streams.evaluation import Counts, Report, match_agreements, norm, score_article, score_entities, score_pairs
+from streams.extraction.model import Agreement, Entity, Extraction, Party
 
 
 def _pred(*names, kind="mou", status="signed", signed_on=None):
@@ -84,3 +84,12 @@ def test_entity_matches_group_by_any_alias():
 def test_counts_f1():
     c = Counts(tp=3, fp=1, fn=2)
     assert round(c.precision, 3) == 0.75 and round(c.recall, 3) == 0.6 and round(c.f1, 3) == 0.667
+
+
+def test_an_article_whose_only_error_is_a_date_is_listed_with_its_errors():
+    record = {"id": "a1", "agreements": [{**_gold(["A"], ["B"]), "signed_on": "2024-01-02"}], "entities": {}}
+    report = Report()
+    score_article(record, Extraction("a1", agreements=(_pred("A", "B", signed_on="2024-01-03"),)), report)
+    assert report.date_accuracy == 0.0
+    assert [e["wrong_kind_or_date"] for e in report.errors] == [
+        [{"parties": ["A", "B"], "gold": ["mou", "2024-01-02"], "pred": [["mou", "2024-01-03"]]}]]

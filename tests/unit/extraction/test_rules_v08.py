@@ -86,3 +86,22 @@ def test_a_country_before_yangguk_pairs_with_the_country_before_it(extract):
 def test_a_short_name_that_describes_a_topic_names_no_signatory(extract):
     result = extract("한·중 중소기업간 교류를 위한 업무협약을 체결했다.")
     assert _signed(result) == []
+
+
+def test_a_date_before_the_market_close_of_a_disclosed_signing_dates_the_disclosure(extract):
+    result = extract("제룡산업은 이달 10일 장 마감 후 한국전기공업협동조합과 222억원 규모의 공급계약을 "
+                     "체결했다고 공시했다.", published_at="2025-01-13")
+    assert [a.signed_on for a in result.agreements] == [None]
+
+
+def test_a_date_before_the_market_close_of_a_signing_reported_plainly_dates_the_signing(extract):
+    result = extract("한빛정밀은 10일 장 마감 후 한국전기공업협동조합과 공급계약을 체결했다.",
+                     published_at="2025-01-13")
+    assert [a.signed_on for a in result.agreements] == ["2025-01-10"]
+
+
+def test_a_date_before_a_disclosure_through_which_a_signing_is_reported_is_not_the_signing(extract):
+    from streams.extraction.dates import signing_date
+    import datetime as dt
+    text = "한빛정밀은 전일 장 마감후 공시를 통해 세미머티리얼즈와 공급계약을 체결했다고 밝혔다."
+    assert signing_date(text, text.index("체결"), dt.date(2011, 1, 4)) is None
