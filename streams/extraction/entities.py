@@ -53,7 +53,8 @@ _CLASS_CACHE: dict[tuple, str] = {}
 
 
 def classify(w: Word, data: rules.Rules) -> str:
-    """One letter per word: O org, L place, T title, V venue, P other proper noun, N common, D number."""
+    """One letter per word: O org, L place, T title, V venue, S a kind of site (국가산업단지), P other
+    proper noun, N common, D number."""
     key = (w.noun, w.proper, w.legal, id(data))
     got = _CLASS_CACHE.get(key)
     if got is None:
@@ -98,9 +99,15 @@ def _classify(w: Word, data: rules.Rules) -> str:
         return "T"  # 외교통상부장관, 경제부장관: a ministry fused with its minister's title
     if noun in data.org_words:
         return "W"
-    for suffix in (data.venue_suffixes if noun.endswith(data.venue_suffixes) else ()):
-        if noun.endswith(suffix) and len(noun) > len(suffix) and (w.proper or len(noun) >= len(suffix) + 2):
-            return "V"  # 신라호텔, 정부서울청사, 완주테크노밸리: a named place
+    if noun.endswith(data.venue_suffixes):
+        shortest = next(s for s in reversed(data.venue_suffixes) if noun.endswith(s))
+        prefix = noun[:-len(shortest)]
+        core = _ORDINAL.sub("", prefix)
+        if core in data.generic_modifiers or (not core and prefix):
+            return "S"  # 국가산업단지, 제2일반산단: a kind of site, named by the name before it or its number
+        for suffix in data.venue_suffixes:
+            if noun.endswith(suffix) and len(noun) > len(suffix) and (w.proper or len(noun) >= len(suffix) + 2):
+                return "V"  # 신라호텔, 정부서울청사, 완주테크노밸리: a named place
     for suffix, strong in data.org_suffixes:
         if noun.endswith(suffix) and len(noun) >= len(suffix) + 2:
             if strong or w.proper or noun[: -len(suffix)] in data.places:
@@ -192,7 +199,8 @@ def _person(name_words: list[Word], aff_words: list[Word], title: str, first: in
     return m
 
 
-_MENTION_CLASSES = frozenset("TOWVL")
+_ORDINAL = re.compile(r"^제\d+")  # 제2(일반산업단지): a site's number
+_MENTION_CLASSES = frozenset("TOWVSL")
 _BYLINE_TITLES = frozenset({"기자", "특파원", "앵커"})
 
 
@@ -276,16 +284,17 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             break
     # ORG: [place/proper]* org, or place + bare org word
     while i < n:
-        if used[i] or classes[i] not in "OWV":
-            i += 1
+        if used[i] or classes[i] not in "OWVS" or classes[i] == "V" and classes[i + 1:i + 2] == "S":
+            i += 1  # (완주테크노밸리 제2일반산업단지: the venue names the site after it)
             continue
         j = i
-        while (j > 0 and not used[j - 1] and classes[j - 1] in "LP" and i - j < 3 and not words[j].former
+        while (j > 0 and not used[j - 1] and i - j < 3 and not words[j].former
+               and (classes[j - 1] in "LP" or classes[i] == "S" and classes[j - 1] == "V")
                and not _ONE_SYLLABLE.match(words[j - 1].noun)  # (양 세관: "both", not a name)
                and not words[j - 1].noun.endswith(_REGION)):  # (경북지역 정부 names no body; 홍길동 전 …)
             j -= 1
-        if classes[i] == "W" and j == i:
-            i += 1
+        if classes[i] in "WS" and j == i and not (classes[i] == "S" and _ORDINAL.match(words[i].noun)):
+            i += 1  # (제5일반산업단지: a numbered site names itself)
             continue
         span = words[j:i + 1]
         full = " ".join(strip_legal(w.noun) for w in span)
@@ -300,12 +309,14 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             start = i - 1  # 코트라 디지털무역종합지원센터: a known body's unit is named with it (both are kept)
         name = " ".join(strip_legal(w.noun) for w in words[start:i + 1])
         full = name if start < j else full
-        m = Mention("LOC" if classes[i] == "V" else "ORG", name, words[start].noun_start, words[i].noun_end, words[i].sent, base + start, base + i)
+        m = Mention("LOC" if classes[i] in "VS" else "ORG", name, words[start].noun_start, words[i].noun_end, words[i].sent, base + start, base + i)
         if full != name:
             m.aliases.append(full)
         out.append(m)
         for x in range(j, i + 1):
             used[x] = True
+            if classes[i] == "S":
+                named.add(x)  # (홍성 일반산업단지: the place is part of the site's name)
         i += 1
     for i, c in enumerate(classes):
         if c == "L" and i not in named:  # (정성주 김제시장: a name read as a place ending in 주)

@@ -105,3 +105,23 @@ def test_a_date_before_a_disclosure_through_which_a_signing_is_reported_is_not_t
     import datetime as dt
     text = "한빛정밀은 전일 장 마감후 공시를 통해 세미머티리얼즈와 공급계약을 체결했다고 밝혔다."
     assert signing_date(text, text.index("체결"), dt.date(2011, 1, 4)) is None
+
+
+def _places(result):
+    return {e.name for e in result.entities if e.type == "LOC"}
+
+
+def test_a_kind_of_site_after_a_place_is_named_with_the_place(extract):
+    places = _places(extract("누리전자는 홍성 일반산업단지에 공장을 짓는다."))
+    assert "홍성 일반산업단지" in places
+    assert "홍성" not in places and "일반산업단지" not in places
+
+
+def test_a_kind_of_site_after_a_venue_is_named_with_the_venue(extract):
+    places = _places(extract("누리전자는 가람테크노밸리 제2일반산업단지에 750억원을 투자한다."))
+    assert places == {"가람테크노밸리 제2일반산업단지"}
+
+
+def test_a_kind_of_site_alone_is_no_place_but_a_numbered_one_is(extract):
+    assert _places(extract("누리전자는 국가산업단지에 공장을 짓는다.")) == set()
+    assert _places(extract("누리전자는 제5일반산업단지에 공장을 짓는다.")) == {"제5일반산업단지"}
