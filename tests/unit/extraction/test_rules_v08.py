@@ -125,3 +125,11 @@ def test_a_kind_of_site_after_a_venue_is_named_with_the_venue(extract):
 def test_a_kind_of_site_alone_is_no_place_but_a_numbered_one_is(extract):
     assert _places(extract("누리전자는 국가산업단지에 공장을 짓는다.")) == set()
     assert _places(extract("누리전자는 제5일반산업단지에 공장을 짓는다.")) == {"제5일반산업단지"}
+
+
+def test_a_joint_statement_of_agreement_and_a_bare_loi_are_agreements(extract):
+    statement = extract("대구시와 경북도는 이날 신공항 건설을 위한 공동합의문에 서명했다.")
+    assert [(a.kind, sorted(p.name for p in a.parties)) for a in statement.agreements] == [
+        ("agreement", ["경북도", "대구시"])]
+    loi = extract("가람시는 누리파워와 5억달러 규모 LOI를 체결했다.")
+    assert [a.kind for a in loi.agreements] == ["loi"]
