@@ -6,7 +6,8 @@ often it is reprocessed, so the id is a hash of what the reports agree on:
 * the agreement kind (mou, loi, agreement, contract, sister_city);
 * the set of party keys (order-free): NFKC, whitespace removed, legal markers such
   as (주)/㈜ dropped, and for places a trailing administrative suffix dropped
-  (장가항시 and 장가항 meet);
+  (장가항시 and 장가항 meet), and a province's or metropolitan city's short name is its full
+  name first (경남 and 경상남도 meet; ``data/place_aliases.tsv``);
 * the *year* of the signing — never the full date. The year is the signing date's
   year when the text gives one, else the article's publication year, else its
   crawl year. A report that gives "5월 20일" and one that only says "지난주" both
@@ -24,6 +25,8 @@ import re
 import unicodedata
 from typing import Iterable
 
+from .extraction import rules
+
 _LEGAL_MARKERS = re.compile(r"\((?:주|사|재|유|합)\)|㈜|주식회사|\(株\)")
 _SPACES = re.compile(r"\s+")
 # Longest first, so 특별시 is stripped whole rather than just 시.
@@ -38,6 +41,8 @@ def name_key(name: str) -> str:
 
 
 def party_key(name: str, type_: str) -> str:
+    if type_ == "LOC":
+        name = (rules.load().place_canonical or {}).get(name, name)  # 경남 and 경상남도 meet
     key = name_key(name)
     if type_ == "LOC":
         for suffix in _PLACE_SUFFIXES:

@@ -70,6 +70,9 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
         known = data.orgs.get(m.name)
         if known and m.type == "ORG":
             forms.extend([known, *data.org_aliases.get(known, ())])
+        place = data.place_canonical.get(m.name) if m.type == "LOC" else None
+        if place:
+            forms.extend([place, *data.place_aliases[place]])  # 경남 and 경상남도: one province
         keys = [(m.type, norm(f)) for f in forms]
         group = next((index[k] for k in keys if k in index), None)
         if group is None and not (known and m.type == "ORG"):
@@ -91,10 +94,11 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
             group.title, group.affiliation = m.title, m.affiliation
     built = {id(g): _entity(g, data) for g in groups}
     out = [e for e in built.values() if not _junk(e, data)]
-    for surface, _, _, value in dates_in(doc.text, doc.published):
-        out.append(Entity("DATE", surface, value=value.isoformat() if value else None))
-    for surface, _, _, value in amounts(doc.text):
-        out.append(Entity("MONEY", surface, value=value))
+    # one entity per date or amount written the same way (the headline repeats the body's)
+    dates = {(surface, value): None for surface, _, _, value in dates_in(doc.text, doc.published)}
+    out.extend(Entity("DATE", surface, value=value.isoformat() if value else None) for surface, value in dates)
+    money = {(surface, value): None for surface, _, _, value in amounts(doc.text)}
+    out.extend(Entity("MONEY", surface, value=value) for surface, value in money)
     return out, {mid: built[id(g)] for mid, g in member.items()}
 
 

@@ -23,6 +23,12 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
                 out.append(name)  # (w is now the title alone)
         if w.pieces or len(w.rest) >= 2:  # (the only words _unknown_company can change)
             _unknown_company(w, text, data)
+        if w.rest and w.rest[0] == _COUNTY and w.proper and not w.paren and w.noun_end == w.end - len(w.josa) - 1 \
+                and text.startswith("군", w.noun_end) and not typical_name(w.noun, data):
+            # 가람군은 (가람/NNP 군/NNB: Kiwi's honorific "군"): an unknown county
+            w.noun += "군"
+            w.noun_end += 1
+            w.rest = w.rest[1:]
         noun = w.noun
         if (not noun and w.rest and out and out[-1].noun and not out[-1].josa and not out[-1].rest
                 and not out[-1].sep and out[-1].sent == w.sent and all(t.startswith("J") for _, t in w.rest)
@@ -118,6 +124,7 @@ def names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> 
         w.rest, w.josa, w.pieces = [], "", 0
 
 
+_COUNTY = ("군", "NNB")
 _PROVINCE_ENDINGS = ("남도", "북도", "자치도", "특별자치도")
 _NAME_PIECES = frozenset({"VV", "VA", "MM", "MAG", "XSN", "XPN", "XR", "NNG", "NNP", "NR", "NNB", "IC"})  # Kiwi's cuts of an unknown name
 _INNER_JOSA = frozenset({"JKB", "JKS", "JKO", "JX", "JC"})  # (not 의: 창의디자인산업 is 창+의+디자인)

@@ -59,6 +59,8 @@ class Rules:
     company_forms: tuple[str, ...] = ()  # 은행, 증권: in a party slot, end a company's name made of common nouns
     generic_modifiers: frozenset[str] = frozenset()  # 시중(은행): make such a compound generic
     country_abbreviations: dict[str, str] | None = None  # 한 -> 한국 (한중, 한-베트남 양국)
+    place_canonical: dict[str, str] | None = None  # any name of a place with several -> canonical (경남 -> 경상남도)
+    place_aliases: dict[str, tuple[str, ...]] | None = None  # canonical -> its other names
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +79,8 @@ def load() -> Rules:
         for alias in others:
             orgs.setdefault(alias, canonical)
     media = {r[0]: r[1].split() for r in _rows("media.tsv")}
+    place_aliases = {r[0]: tuple(a.strip() for a in r[1].split(",")) for r in _rows("place_aliases.tsv")}
+    place_canonical = {name: canonical for canonical, others in place_aliases.items() for name in (canonical, *others)}
     return Rules(
         triggers=triggers,
         trigger_re=re.compile("|".join(sorted(map(re.escape, triggers), key=len, reverse=True))),
@@ -113,4 +117,6 @@ def load() -> Rules:
         company_forms=tuple(_words("company_forms.txt")),
         generic_modifiers=frozenset(_words("generic_modifiers.txt")),
         country_abbreviations={r[0]: r[1] for r in _rows("country_abbreviations.tsv")},
+        place_canonical=place_canonical,
+        place_aliases=place_aliases,
     )

@@ -34,3 +34,11 @@ def test_party_key_keeps_short_district_names_whole():
 
 def test_name_key_is_nfkc_and_case_insensitive():
     assert name_key("ＫＯＴＲＡ") == name_key("kotra")
+
+
+def test_a_provinces_short_and_full_names_give_one_agreement():
+    a = agreement_id("mou", [("경남", "LOC"), ("선전시", "LOC")], 2025)
+    b = agreement_id("mou", [("경상남도", "LOC"), ("선전", "LOC")], 2025)
+    c = agreement_id("mou", [("경남도", "LOC"), ("선전시", "LOC")], 2025)
+    assert a == b == c
+    assert party_key("경남", "ORG") != party_key("경상남도", "ORG")  # (only places have these names)

@@ -133,3 +133,20 @@ def test_a_joint_statement_of_agreement_and_a_bare_loi_are_agreements(extract):
         ("agreement", ["경북도", "대구시"])]
     loi = extract("가람시는 누리파워와 5억달러 규모 LOI를 체결했다.")
     assert [a.kind for a in loi.agreements] == ["loi"]
+
+
+def test_an_unknown_county_kiwi_reads_as_name_and_honorific_is_a_county(extract):
+    result = extract("가람군은 지난달 30일 제천시와 자매결연을 맺었다.")
+    assert _signed(result) == [["가람군", "제천시"]]
+
+
+def test_a_provinces_short_name_is_the_same_place_as_its_full_name(extract):
+    result = extract("경상남도는 선전시와 양해각서를 체결했다. 박완수 경남지사는 도청에서 협약서에 서명했다.")
+    provinces = [e for e in result.entities if e.type == "LOC" and e.name in ("경상남도", "경남")]
+    assert [(e.name, "경남" in e.aliases) for e in provinces] == [("경상남도", True)]
+    assert _signed(result) == [["경상남도", "선전시"]]
+
+
+def test_an_amount_repeated_in_the_headline_is_one_entity(extract):
+    result = extract("가람시는 누리파워와 5억달러 규모의 투자협약을 체결했다.", title="가람시, 누리파워와 5억달러 투자협약")
+    assert [e.name for e in result.entities if e.type == "MONEY"] == ["5억달러"]
