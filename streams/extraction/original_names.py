@@ -11,7 +11,7 @@ from .words import Word
 
 
 _LATIN_NAME = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z]{2,})){1,3}$")
-_HANGUL_WORD = re.compile(r"^[가-힣]{1,6}$")
+_HANGUL_WORD = re.compile(r"^[가-힣]{1,6}(?: [가-힣]{1,6})?$")  # (모리타 신지: Kiwi keeps some foreign names whole)
 
 
 def foreign_people(text: str, words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
@@ -44,8 +44,7 @@ def foreign_people(text: str, words: list[Word], mentions: list[Mention], data: 
         # 다카시(石川隆): a given name ending like a place (…시) that is no known place may be a person
         suffixed = cls == "L" and hanja and w.noun not in data.places
         if (w.rest and not all(t.startswith("J") for _, t in w.rest)) or (cls not in ("P", "N") and not suffixed) \
-                or any(m.type == "PERSON" or m.type == "LOC" and not suffixed or m.first != m.last
-                       for m in by_word.get(k, [])):
+                or any(m.type == "LOC" and not suffixed or m.first != m.last for m in by_word.get(k, [])):
             continue
         first = k
         # 존 리(John Lee): one Hangul word per Latin part; 이시카와 다카시(石川隆): a Japanese family name
@@ -54,8 +53,12 @@ def foreign_people(text: str, words: list[Word], mentions: list[Mention], data: 
         while (k - first < parts - 1 and first > 0 and words[first - 1].sent == w.sent
                and _HANGUL_WORD.match(words[first - 1].noun) and not words[first - 1].rest
                and not words[first - 1].sep and not words[first - 1].paren
-               and classify(words[first - 1], data) in ("P", "N") and not by_word.get(first - 1)):
+               and classify(words[first - 1], data) in ("P", "N")
+               and all(m.type == "PERSON" for m in by_word.get(first - 1, ()))):
             first -= 1  # 존 리(John Lee), 쯔엉 떤 상(Truong Tan Sang): one Hangul word per part
+        people = [m for i in range(first, k + 1) for m in by_word.get(i, ()) if m.type == "PERSON"]
+        if people and (first == k or any(m.first < first or m.last > k for m in people)):
+            continue  # (already a person, with nothing to join: 왕하이(王海) 회장 read by the title rules)
         prev = words[first - 1] if first > 0 else None
         title = prev.noun if (prev is not None and prev.sent == w.sent and not prev.rest and not prev.sep
                               and classify(prev, data) == "T") else None  # (not 가람시장과 왕하이(王海) 시장)
@@ -68,12 +71,26 @@ def foreign_people(text: str, words: list[Word], mentions: list[Mention], data: 
             continue  # (부회장 송지엔(熊剑)은: after its title the name may carry its particle)
         if w.paren[-1] in PLACE_HANJA:
             continue  # 핑후(平湖), 우시시(无锡市): a place, not a person
-        for m in by_word.get(k, []):
-            mentions.remove(m)
+        for m in {id(m): m for i in range(first, k + 1) for m in by_word.get(i, ())}.values():
+            if m in mentions:
+                mentions.remove(m)
         name = " ".join(words[i].noun for i in range(first, k + 1))
         person = Mention("PERSON", name, words[first].noun_start, w.noun_end, w.sent, first, k, [w.paren])
         if title and data.title_re.search(title):
             person.title = title
+            if after:
+                person.affiliation = _body_between(words, k, data)
+                body = words[k + 1]
+                misread = [m for m in by_word.get(k + 1, ()) if m.type == "PERSON" and m.first == m.last == k + 1]
+                for m in misread:  # (가람빌 시장: the body read as a person's name by the title rules)
+                    if m in mentions:
+                        mentions.remove(m)
+                if person.affiliation == body.noun and classify(body, data) == "P" \
+                        and len(by_word.get(k + 1, ())) == len(misread):
+                    # 모리타 신지(森田真司) 가람정밀 사장: the unknown word before the title is the employer
+                    # (로버트 하먼(Robert Harmon) 클라크스빌 시장: the place a mayor heads)
+                    type_ = "LOC" if title in (data.place_heads or {}) else "ORG"
+                    mentions.append(Mention(type_, body.noun, body.noun_start, body.noun_end, body.sent, k + 1, k + 1))
         mentions.append(person)
 
 
@@ -91,6 +108,16 @@ def _title_after(words: list[Word], k: int, data: rules.Rules) -> str | None:
         if nxt.rest or nxt.sep or nxt.paren or cls not in "OLPW":
             break
     return "" if k + 1 < len(words) and classify(words[k + 1], data) in ("O", "L", "W") else None
+
+
+def _body_between(words: list[Word], k: int, data: rules.Rules) -> str | None:
+    """The body or place named between the name ``words[k]`` and its title (자오리(趙力) 외사판공실 주임)."""
+    names = []
+    for nxt in words[k + 1:k + 4]:
+        if classify(nxt, data) == "T" or data.title_re.search(nxt.noun or ""):
+            break
+        names.append(nxt.noun)
+    return " ".join(names) or None
 
 
 # 장원타오[张文涛, 미르연구소(米尔研究所) 원장]: the original name, then affiliations and titles

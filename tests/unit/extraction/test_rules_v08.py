@@ -150,3 +150,24 @@ def test_a_provinces_short_name_is_the_same_place_as_its_full_name(extract):
 def test_an_amount_repeated_in_the_headline_is_one_entity(extract):
     result = extract("가람시는 누리파워와 5억달러 규모의 투자협약을 체결했다.", title="가람시, 누리파워와 5억달러 투자협약")
     assert [e.name for e in result.entities if e.type == "MONEY"] == ["5억달러"]
+
+
+def test_a_japanese_name_in_two_words_with_its_characters_before_an_employer_and_title(extract):
+    people = _people(extract("사토 다카시(佐藤隆) 가람전자 사장은 말했다."))
+    assert list(people) == ["사토 다카시"]
+    person = people["사토 다카시"]
+    assert (person.title, person.affiliation, "佐藤隆" in person.aliases) == ("사장", "가람전자", True)
+
+
+def test_a_foreign_name_kiwi_keeps_whole_with_its_characters_names_its_unknown_employer(extract):
+    result = extract("시장은 오사카 본사를 찾아 모리타 신지(森田真司) 간사이정밀화학 사장과 의향서에 서명했다.")
+    person = _people(result)["모리타 신지"]
+    assert (person.title, person.affiliation) == ("사장", "간사이정밀화학")
+    assert "간사이정밀화학" in {e.name for e in result.entities if e.type == "ORG"}
+
+
+def test_the_unknown_word_before_a_mayors_title_is_a_place_not_an_employer(extract):
+    result = extract("로버트 하먼(Robert Harmon) 가람빌 시장이 참석했다.")
+    assert _people(result)["로버트 하먼"].affiliation == "가람빌"
+    assert "가람빌" in _places(result)
+    assert "가람빌" not in {e.name for e in result.entities if e.type == "ORG"}
