@@ -199,6 +199,7 @@ def _person(name_words: list[Word], aff_words: list[Word], title: str, first: in
     return m
 
 
+_APART_PLACE_ENDINGS = frozenset("성시현주군구")
 _ORDINAL = re.compile(r"^제\d+")  # 제2(일반산업단지): a site's number
 _MENTION_CLASSES = frozenset("TOWVSL")
 _BYLINE_TITLES = frozenset({"기자", "특파원", "앵커"})
@@ -315,7 +316,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         out.append(m)
         for x in range(j, i + 1):
             used[x] = True
-            if classes[i] == "S":
+            if classes[i] == "S" and x >= start:
                 named.add(x)  # (홍성 일반산업단지: the place is part of the site's name)
         i += 1
     for i, c in enumerate(classes):
@@ -490,6 +491,9 @@ def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> 
         if noun in data.venue_words:
             out = out or list(classes)
             out[i] = "V"
+        elif noun in _APART_PLACE_ENDINGS and classes[i] == "N":
+            out = out or list(classes)
+            out[i] = "S"  # 박닌 성, 꼰뚬 성: a place's ending written apart names the place with it
         elif classes[i] != "O" and noun in data.apart_suffixes:
             out = out or list(classes)
             out[i] = "W"  # 브이네스토 캐피털, 미르 그룹: a company ending written apart from the name

@@ -171,3 +171,10 @@ def test_the_unknown_word_before_a_mayors_title_is_a_place_not_an_employer(extra
     assert _people(result)["로버트 하먼"].affiliation == "가람빌"
     assert "가람빌" in _places(result)
     assert "가람빌" not in {e.name for e in result.entities if e.type == "ORG"}
+
+
+def test_a_place_ending_written_apart_names_the_place_with_the_name_before_it(extract):
+    result = extract("충청남도가 베트남 타이빈 성과 부품 산업 협력 협약을 맺었습니다.")
+    assert _signed(result) == [["충청남도", "타이빈 성"]]
+    places = {e.name: e for e in result.entities if e.type == "LOC"}
+    assert "베트남" in places and "타이빈" not in places
