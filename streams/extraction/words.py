@@ -134,15 +134,22 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
             # 청주시-SK하이닉스 in a headline: a hyphen between two names joins a pair; 한-베트남: a
             # country's one-syllable short name before another country
             cur.rest, cur.sep = [], "-"
+        if (gap and tag == "SSO" and form == "(" and cur is not None and cur.noun and not cur.rest and not cur.sep
+                and not cur.paren and cur.sent == sent and not _aside(text, start)):
+            depth = 1  # 누리바이오 (대표 김민준)와: parentheses written apart still belong to the noun
+            paren_start = end
+            last_end = end
+            continue
         if cur is None or gap or cur.sep:
             cur = Word(start=start, end=end, sent=sent, legal=pending_legal, former=former)
             pending_legal = former = False
             words.append(cur)
         cur.end = end
         last_end = end
-        if not cur.noun and not cur.rest and (tag in _LEADING_MARKS or tag == "SSO" and form not in _OPEN):
+        if not cur.noun and not cur.rest and (tag in _LEADING_MARKS or tag == "SSO" and (
+                form not in _OPEN or form == "(" and _aside(text, start))):
             # “장쑤성, ▲가람전자, ■서울시: an opening quote or a bullet is not part of the word; "▲A ▲B와":
-            # a bullet ends the list item before it
+            # a bullet ends the list item before it; "현장. (가람시 제공)": a caption's credit is read
             if tag == "SW" and len(words) > 1 and words[-2].noun and not words[-2].sep and not words[-2].rest \
                     and words[-2].sent == sent:
                 words[-2].sep = ","
@@ -184,6 +191,13 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
             if tag.startswith("J"):
                 cur.josa += form
     return words
+
+
+def _aside(text: str, start: int) -> bool:
+    """The parenthesis at ``start`` opens its own sentence or line ("현장. (가람시 제공)")."""
+    before = text[max(0, start - 8):start]
+    kept = before.rstrip()
+    return (not kept and start < 8) or kept[-1:] in (".", "!", "?") or "\n" in before[len(kept):]
 
 
 def phrases(words: list[Word]) -> list[tuple[int, list[Word]]]:

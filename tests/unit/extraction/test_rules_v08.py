@@ -178,3 +178,14 @@ def test_a_place_ending_written_apart_names_the_place_with_the_name_before_it(ex
     assert _signed(result) == [["충청남도", "타이빈 성"]]
     places = {e.name: e for e in result.entities if e.type == "LOC"}
     assert "베트남" in places and "타이빈" not in places
+
+
+def test_a_captions_credit_in_parentheses_names_its_body(extract):
+    result = extract("양해각서 체결식 현장. (하이난성 외사판공실 제공)")
+    assert "하이난성 외사판공실" in {e.name for e in result.entities if e.type == "ORG"}
+
+
+def test_parentheses_written_apart_after_a_name_still_belong_to_it(extract):
+    result = extract("누리바이오 (대표 김민준)와 가람대학교는 협약을 맺었다.")
+    assert _signed(result) == [["가람대학교", "누리바이오"]]
+    assert _people(result)["김민준"].affiliation == "누리바이오"
