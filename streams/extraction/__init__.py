@@ -21,7 +21,7 @@ from .document import analyse
 from .grouping import group_entities
 from .model import Agreement, Article, Entity, Extraction, Party
 
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
 
 __all__ = ["Agreement", "Analysis", "Analyzer", "Article", "Entity", "Extraction", "Extractor", "Party",
            "RuleExtractor", "EXTRACTOR_VERSION"]
