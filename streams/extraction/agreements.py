@@ -76,9 +76,10 @@ _ANNIVERSARY = re.compile(r"\S*\s+지\s*(?:\d+|[일이삼사오육칠팔구십]+
 _PAST_ETM = frozenset({"ᆫ", "은"})
 _REPORT_LINK = frozenset({"며", "으며", "면서"})  # 체결하며 + present-tense main clause (체결하고 … 한다 reads as a preview)
 _QUOTED = re.compile(r"['‘“\"]")
-# "X가 … 개막한 가운데": X is the subject of another predicate, not of the signing
+# 한중 양국, 한-베트남: the word for both countries, and the marks that join countries' short names
 _BOTH_COUNTRIES = frozenset({"양국", "양국가", "3국"})
 _COUNTRY_JOINS = frozenset({"-", "·", "ㆍ", "‧"})
+# "X가 … 개막한 가운데": X is the subject of another predicate, not of the signing
 _OTHER_CLAUSE = frozenset({"가운데", "후", "뒤", "이후", "다음", "때"})
 # "…이 참석한 가운데", "…이 입회한 가운데": the words that introduce a signing's attendees
 _ATTENDED = frozenset({"참석", "입회", "배석"})

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import rules
-from .words import Word
+from .words import PLACE_ENDS, Word
 
 _HANGUL = re.compile(r"^[가-힣]+$")
 HANJA_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # a name in Chinese characters (王海)
@@ -199,7 +199,7 @@ def _person(name_words: list[Word], aff_words: list[Word], title: str, first: in
     return m
 
 
-_APART_PLACE_ENDINGS = frozenset("성시현주군구")
+_APART_PLACE_ENDINGS = frozenset(PLACE_ENDS) - {"도"}  # (도 written apart is the particle "also")
 _ORDINAL = re.compile(r"^제\d+")  # 제2(일반산업단지): a site's number
 _MENTION_CLASSES = frozenset("TOWVSL")
 _BYLINE_TITLES = frozenset({"기자", "특파원", "앵커"})

@@ -15,9 +15,9 @@ from .document import Document
 from .dates import dates_in
 from .money import amounts
 from .model import Entity
+from .words import PLACE_ENDS  # 공주 → 공주시, 산둥 → 산둥성
 
 _UNIVERSITY = re.compile(r"대학교?$")
-_PLACE_ENDINGS = "시군구성도주현"  # 공주 → 공주시, 산둥 → 산둥성
 
 
 def norm(name: str) -> str:
@@ -35,7 +35,7 @@ def is_short_form(short: str, full: str) -> bool:
         return False
     if f.startswith(s):
         # 서울시립대 → 서울시립대학교; 공주 → 공주시 (a bare two-syllable prefix only before a place suffix)
-        return len(s) >= 3 or (len(f) == len(s) + 1 and f[-1] in _PLACE_ENDINGS)
+        return len(s) >= 3 or (len(f) == len(s) + 1 and f[-1] in PLACE_ENDS)
     if s[-1] != f[-1]:
         f = _UNIVERSITY.sub("대", f)  # 한빛여대 → 한빛여자대학교: 대 stands for 대학(교)
         if s[-1] != f[-1]:
@@ -164,7 +164,7 @@ def _junk(e: Entity, data: rules.Rules) -> bool:
 def _with_ending(a: str, b: str) -> bool:
     """One form is the other with its administrative ending (산둥 and 산둥성, 서울 and 서울시)."""
     long, short = (a, b) if len(a) > len(b) else (b, a)
-    return len(long) == len(short) + 1 and long.startswith(short) and long[-1] in _PLACE_ENDINGS
+    return len(long) == len(short) + 1 and long.startswith(short) and long[-1] in PLACE_ENDS
 
 
 def _two_places(a: str, b: str, data: rules.Rules) -> bool:

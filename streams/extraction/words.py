@@ -16,7 +16,7 @@ PROPER = frozenset({"NNP", "SL", "SH"})
 _SEPARATORS = frozenset({",", "·", "ㆍ", "、", "/"})
 _OPEN, _CLOSE = "([", ")]"
 _CREDIT_CLOSE = "]】"  # [가람일보 홍길동 기자]미르대학교: a credit glued to the next word
-_PLACE_ENDS = "성시도군주현구"
+PLACE_ENDS = "성시도군주현구"  # one-syllable administrative endings
 _JOSA_ENDS = "과와은는이가을를의에도"
 
 
@@ -172,7 +172,7 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
                 cur.pieces += 1
         elif cur.paren and not cur.rest and tag in nominal and cur.noun:
             # 꼰뚬(KONTUM)성: the noun continues after the parenthesis
-            if len(form) == 2 and form[0] in _PLACE_ENDS and form[1] in _JOSA_ENDS:
+            if len(form) == 2 and form[0] in PLACE_ENDS and form[1] in _JOSA_ENDS:
                 cur.noun += form[0]  # 꼰뚬(KONTUM)성과: Kiwi reads 성과 (result) for 성 + 과
                 cur.josa += form[1]
                 cur.rest.append((form[1], "JKB"))
