@@ -189,3 +189,9 @@ def test_parentheses_written_apart_after_a_name_still_belong_to_it(extract):
     result = extract("누리바이오 (대표 김민준)와 가람대학교는 협약을 맺었다.")
     assert _signed(result) == [["가람대학교", "누리바이오"]]
     assert _people(result)["김민준"].affiliation == "누리바이오"
+
+
+def test_latin_executive_titles_are_titles(extract):
+    people = _people(extract("존 밀러 누리파워 CEO가 참석했다. 조주완 LG전자 CEO는 협력을 강조했다."))
+    assert {(n, p.title, p.affiliation) for n, p in people.items()} == {
+        ("존 밀러", "CEO", "누리파워"), ("조주완", "CEO", "LG전자")}
