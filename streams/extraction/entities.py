@@ -103,8 +103,8 @@ def _classify(w: Word, data: rules.Rules) -> str:
         shortest = next(s for s in reversed(data.venue_suffixes) if noun.endswith(s))
         prefix = noun[:-len(shortest)]
         core = _ORDINAL.sub("", prefix)
-        if core in data.generic_modifiers or (not core and prefix):
-            return "S"  # 국가산업단지, 제2일반산단: a kind of site, named by the name before it or its number
+        if (not core and prefix) or core in data.generic_modifiers or core[:2] in data.generic_modifiers:
+            return "S"  # 국가산업단지, 제2일반산단, 국가녹색발전시범구: a kind of site, named by the name before it or its number
         for suffix in data.venue_suffixes:
             if noun.endswith(suffix) and len(noun) > len(suffix) and (w.proper or len(noun) >= len(suffix) + 2):
                 return "V"  # 신라호텔, 정부서울청사, 완주테크노밸리: a named place
@@ -285,12 +285,14 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             break
     # ORG: [place/proper]* org, or place + bare org word
     while i < n:
-        if used[i] or classes[i] not in "OWVS" or classes[i] == "V" and classes[i + 1:i + 2] == "S":
-            i += 1  # (완주테크노밸리 제2일반산업단지: the venue names the site after it)
+        if used[i] or classes[i] not in "OWVS" or classes[i] == "V" and i + 1 < n and (
+                classes[i + 1] == "S" or classes[i + 1] == "O" and not words[i + 1].proper):
+            i += 1  # (완주테크노밸리 제2일반산업단지, X시범구 관리위원회: the venue names what follows it)
             continue
         j = i
         while (j > 0 and not used[j - 1] and i - j < 3 and not words[j].former
-               and (classes[j - 1] in "LP" or classes[i] == "S" and classes[j - 1] == "V")
+               and (classes[j - 1] in "LP" or classes[j - 1] == "V" and (
+                    classes[i] == "S" or classes[i] == "O" and not words[i].proper))  # (X시범구 관리위원회)
                and not _ONE_SYLLABLE.match(words[j - 1].noun)  # (양 세관: "both", not a name)
                and not words[j - 1].noun.endswith(_REGION)):  # (경북지역 정부 names no body; 홍길동 전 …)
             j -= 1

@@ -195,3 +195,12 @@ def test_latin_executive_titles_are_titles(extract):
     people = _people(extract("존 밀러 누리파워 CEO가 참석했다. 조주완 LG전자 CEO는 협력을 강조했다."))
     assert {(n, p.title, p.affiliation) for n, p in people.items()} == {
         ("존 밀러", "CEO", "누리파워"), ("조주완", "CEO", "LG전자")}
+
+
+def test_a_zones_management_committee_is_named_with_the_zone(extract):
+    result = extract("부산시는 상하이 자유무역시범구 관리위원회와 물류 협력 MOU를 체결했다.")
+    assert _signed(result) == [["부산시", "자유무역시범구 관리위원회"]]
+
+
+def test_a_kind_of_zone_starting_with_a_generic_word_alone_is_no_place(extract):
+    assert _places(extract("가람시는 국가녹색발전시범구로 지정됐다. 누리전자는 첨단산업단지에 입주한다.")) == {"가람시"}
