@@ -40,6 +40,13 @@ def name_key(name: str) -> str:
     return _SPACES.sub("", key).casefold()
 
 
+def place_names(name: str) -> tuple[str, ...]:
+    """Every name of the place ``name`` when it is known by several (경남 → 경상남도, 경남, 경남도)."""
+    data = rules.load()
+    canonical = (data.place_canonical or {}).get(name)
+    return (canonical, *(data.place_aliases or {})[canonical]) if canonical else ()
+
+
 def party_key(name: str, type_: str) -> str:
     if type_ == "LOC":
         name = (rules.load().place_canonical or {}).get(name, name)  # 경남 and 경상남도 meet

@@ -22,7 +22,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable
 
-from .identity import name_key, party_key
+from .identity import name_key, party_key, place_names
 from .records import parse_iso
 
 # Sources kept per merged agreement; mention_count goes on counting past it.
@@ -127,11 +127,14 @@ def agreement_day(merged: dict[str, Any]) -> str:
 # -- parties ------------------------------------------------------------------------
 
 def spellings(party: dict[str, Any]) -> set[str]:
-    """Every key a lookup may use for this party: its names, with and without a place suffix."""
+    """Every key a lookup may use for this party: its names, with and without a place suffix,
+    and for a province or metropolitan city every name it is known by (경남, 경상남도)."""
     keys = set()
     for name in (party["name"], *party["aliases"]):
         keys.add(name_key(name))
         keys.add(party_key(name, party["type"]))
+        if party["type"] == "LOC":
+            keys.update(name_key(other) for other in place_names(name))
     keys.discard("")
     return keys
 

@@ -125,6 +125,13 @@ def test_spellings_cover_names_aliases_and_place_suffixes():
     assert spellings(org) == {"청운전자", "chungwoon"}
 
 
+def test_a_province_is_found_by_any_of_its_names():
+    province = {"name": "경상남도", "type": "LOC", "aliases": []}
+    assert {"경상남도", "경남", "경남도"} <= spellings(province)
+    assert {"경상남도", "경남"} <= spellings({"name": "경남", "type": "LOC", "aliases": []})
+    assert "경남" not in spellings({"name": "경상남도", "type": "ORG", "aliases": []})
+
+
 def test_a_party_record_collects_agreements_and_aliases():
     merged = merge_all(report("a", signed_on="2025-03-04"), report("b", city_aliases=["韓松市"]))
     city, company = merged["parties"]
