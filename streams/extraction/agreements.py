@@ -17,7 +17,7 @@ from . import rules
 from .dates import announcement_date, last_date, signing_date
 from .document import Document, is_line_heading
 from .merging import merge
-from .entities import _HANGUL, _NOT_ALIAS, Mention, classify, classify_name, list_item_name
+from .entities import _HANGUL, _LATIN_WORD, _NOT_ALIAS, Mention, classify, classify_name, list_item_name
 from .words import Word
 
 _WITH = ("와", "과", "하고")
@@ -791,11 +791,15 @@ def _name_start(doc: Document, first: int, last: int, data: rules.Rules, marked:
     k, start = last, last
     while k > first and last - k < 4:
         w = doc.words[k - 1]
-        if (w.josa or w.sep or w.paren or w.rest or not w.noun or w.noun.endswith(_GROUP_ENDINGS)
-                or w.noun.endswith(_LOCATED) or classify(w, data) not in ("P", "L", "N")):
-            break
-        k -= 1
         cls = classify(w, data)
+        if (w.josa or w.sep or w.paren or w.rest or not w.noun or w.noun.endswith(_GROUP_ENDINGS)
+                or w.noun.endswith(_LOCATED) or cls not in ("P", "L", "N")
+                and not (cls == "O" and _LATIN_WORD.match(w.noun) and _LATIN_WORD.match(doc.words[k].noun))):
+            break  # (Ford Motor Company: a known Latin name begins a longer Latin one)
+        k -= 1
+        if cls == "O":
+            start = k
+            continue
         if cls == "L":
             if w.proper and start == k + 1 and data.places.get(w.noun) != "country":
                 start = k  # 서울 미르텍: a place begins the name (미국 of 미국 포드 describes it)

@@ -204,3 +204,13 @@ def test_a_zones_management_committee_is_named_with_the_zone(extract):
 
 def test_a_kind_of_zone_starting_with_a_generic_word_alone_is_no_place(extract):
     assert _places(extract("가람시는 국가녹색발전시범구로 지정됐다. 누리전자는 첨단산업단지에 입주한다.")) == {"가람시"}
+
+
+def test_a_bio_company_kiwi_reads_as_common_nouns_signs_in_a_party_slot(extract):
+    result = extract("가람시는 지난 5일 누리바이오와 업무협약을 체결하고, 6일에는 다온전자와 투자협약을 맺었다.")
+    assert _signed(result) == [["가람시", "누리바이오"], ["가람시", "다온전자"]]
+
+
+def test_a_known_latin_name_begins_a_longer_latin_party_name(extract):
+    result = extract("SK온은 미국 Ford Motor Company와 배터리 합작 계약을 체결했다.")
+    assert _signed(result) == [["Ford Motor Company", "SK온"]]
