@@ -460,8 +460,8 @@ class AgreementFinder:
         if not self._adhoc_ok:
             return None
         if classify(w, self.data) == "T":
-            # 산둥성장과: a person's title, not a party name; 벨마운트시의 존 리 부시장과: the genitive body;
-            # 이 시장은: the body of the mayor named earlier
+            # 산둥성장과: a title, not a party name (the known place it heads signs); 벨마운트시의 존 리
+            # 부시장과: the genitive body; 이 시장은: the body of the mayor named earlier
             owner = self._genitive_owner(doc, first, w.sent)
             if owner is None and w.josa in _SUBJ and (first == last or (
                     last == first + 1 and doc.words[first].noun in _DEMONSTRATIVE)):
@@ -477,7 +477,7 @@ class AgreementFinder:
             if owner is None and t is not None and t.start() > 0:
                 # 로메로 공공행정부장관은: the ministry fused with the title of an unrecognised name
                 owner = self._state_body(doc, w.noun[:t.start()], t.group(0), w.noun_start, w.noun_start + t.start(),
-                                         w.sent, last, last)
+                                         w.sent, last, last) or self._fused_place(doc, w, t, last)
             return owner
         if self.data.titles.issuperset(_DOTS.split(w.noun)):
             return None  # 회장ㆍ사장: titles joined by a middle dot
@@ -517,6 +517,20 @@ class AgreementFinder:
     def _country(doc: Document, name: str, index: int) -> Mention:
         w = doc.words[index]
         m = Mention("LOC", name, w.noun_start, w.noun_end, w.sent, index, index)
+        m.adhoc = True
+        doc.mentions.append(m)
+        return m
+
+    def _fused_place(self, doc: Document, w: Word, t: re.Match, index: int) -> Mention | None:
+        """포항시장은, 산둥성장과: the known place whose head the fused title names."""
+        ending = (self.data.place_heads or {}).get(t.group(0))
+        place = w.noun[:t.start()]
+        if not ending:
+            return None
+        if place not in self.data.places and place + ending not in self.data.places:
+            return None
+        name = place if place.endswith(ending) else place + ending
+        m = Mention("LOC", name, w.noun_start, w.noun_start + t.start(), w.sent, index, index)
         m.adhoc = True
         doc.mentions.append(m)
         return m

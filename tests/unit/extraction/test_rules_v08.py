@@ -214,3 +214,12 @@ def test_a_bio_company_kiwi_reads_as_common_nouns_signs_in_a_party_slot(extract)
 def test_a_known_latin_name_begins_a_longer_latin_party_name(extract):
     result = extract("SK온은 미국 Ford Motor Company와 배터리 합작 계약을 체결했다.")
     assert _signed(result) == [["Ford Motor Company", "SK온"]]
+
+
+def test_a_title_fused_with_a_known_place_signs_as_that_place(extract):
+    assert _signed(extract("포항시장은 후쿠야마시와 자매도시 협약을 체결했다.")) == [["포항시", "후쿠야마시"]]
+    assert _signed(extract("울산시는 산둥성장과 우호협정을 체결했다.")) == [["산둥성", "울산시"]]
+
+
+def test_a_title_fused_with_an_unknown_word_names_no_party(extract):
+    assert _signed(extract("가람시장은 누리시와 협약을 체결했다.")) == []
