@@ -868,7 +868,8 @@ def _relative_subject(doc: Document, slots: list[Slot], at: int) -> Mention | No
 
 def _attendees(doc: Document, slots: list[Slot]) -> None:
     """"A 지사와 B사 대표 등이 참석한 가운데 … 협약을 체결했다": the attendees' bodies sign with
-    the subject; they are partners, not the subject of a second frame."""
+    the subject; they are partners, not the subject of a second frame. When the partner is
+    named after them (… 참석한 가운데 C와 협약을 체결), they are only guests."""
     for n, s in enumerate(slots):
         nxt = s.word + 1
         if s.role != "subj" or nxt >= len(doc.words) or doc.words[nxt].noun not in _ATTENDED:
@@ -878,14 +879,17 @@ def _attendees(doc: Document, slots: list[Slot]) -> None:
             k -= 1
         if k == 0:
             continue  # nobody named before the attendees: they may be the signatories themselves
+        named_after = any(a.role in ("with", "pair") and a.party.sent == s.party.sent for a in slots[n + 1:])
         for a in slots[k:n + 1]:
-            a.role = "with"
+            a.role = "other" if named_after else "with"
 
 
 def _predicate_between(doc: Document, lo: int, hi: int) -> bool:
     for i in range(lo, min(hi, len(doc.words) - 1)):
         w = doc.words[i]
         if any(t == "ETM" for _, t in w.rest) and doc.words[i + 1].noun in _OTHER_CLAUSE:
+            if w.noun in _ATTENDED and i > lo:
+                continue  # "X는 … A 등이 참석한 가운데": the attendees named since are its subject, not X
             return True
     return False
 

@@ -223,3 +223,13 @@ def test_a_title_fused_with_a_known_place_signs_as_that_place(extract):
 
 def test_a_title_fused_with_an_unknown_word_names_no_party(extract):
     assert _signed(extract("가람시장은 누리시와 협약을 체결했다.")) == []
+
+
+def test_attendees_are_guests_when_the_partner_is_named_after_them(extract):
+    for body in ("충청남도는 17일 김태흠 지사와 박민수 한빛건설 대표 등이 참석한 가운데 누리소재와 투자협약을 체결했다.",
+                 "충청남도는 17일 김태흠 지사, 박민수 한빛건설 대표가 참석한 가운데 누리소재와 투자협약을 체결했다."):
+        assert _signed(extract(body)) == [["누리소재", "충청남도"]]
+
+
+def test_a_subject_that_is_itself_the_attendee_does_not_sign(extract):
+    assert _signed(extract("포항시장이 참석한 가운데 울산시와 경주시가 협약을 체결했다.")) == [["경주시", "울산시"]]
