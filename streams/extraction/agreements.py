@@ -63,6 +63,7 @@ _PROGRESSIVE = re.compile(r"(?:하|)고\s?있(?:다|습니다)")
 _PAREN_TAIL = re.compile(r"\(([^()]*)\)\s*$")
 _ALSO = frozenset({"역시", "또한", "또"})
 _AND = frozenset({"및", "그리고"})
+_AND_JOSA = frozenset({"와", "과"})
 _SEPARATELY = re.compile(r"각각|각기|개별|\d+건")
 _JOINT = re.compile(r"합동|다자간|\d자\s*간|이들은|공동으로")
 _SIGNERS_AFTER = re.compile(r"(?:체결|맺|서명)[은한]\s*(?:기업|기관|업체|곳|단체|도시|국가|회사)[은는]")
@@ -1063,7 +1064,14 @@ def _close_counted_list(doc: Document, out: list[Slot], count_at: int, count: st
         return out
     prior = [x for x in out if x.party is not item]
     listed = len(list(takewhile(lambda x: x.role == "list", reversed(prior))))
-    return [*prior, Slot(item, "list", count_at - 1)] if int(number.group()) == listed + 1 else out
+    if int(number.group()) == listed + 1:
+        return [*prior, Slot(item, "list", count_at - 1)]
+    joined = prior[-listed - 1] if len(prior) > listed else None
+    if (joined is not None and joined.role == "with" and doc.words[joined.word].josa in _AND_JOSA
+            and int(number.group()) == listed + 2):
+        joined.role = "list"  # "A와 B, C 3개 시는": 와 joins A to the counted list
+        return [*prior, Slot(item, "list", count_at - 1)]
+    return out
 
 
 def _find_term(text: str, term: str) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import rules
-from .entities import HANJA_NAME, classify, place_prefix, typical_name
+from .entities import HANJA_NAME, classify, classify_name, place_prefix, typical_name
 from .words import Word
 
 
@@ -23,6 +23,11 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
                 out.append(name)  # (w is now the title alone)
         if w.pieces or len(w.rest) >= 2:  # (the only words _unknown_company can change)
             _unknown_company(w, text, data)
+        if (w.proper and w.noun.endswith("의") and len(w.noun) >= 3 and not w.rest and not w.paren
+                and w.noun_end == w.end and w.noun not in data.places and classify_name(w.noun[:-1], data) == "L"):
+            # 포항시의 협약 (포항시의/NNP): a known place with the genitive particle read as one name
+            w.noun, w.noun_end, w.josa = w.noun[:-1], w.noun_end - 1, "의"
+            w.rest = [("의", "JKG")]
         if w.rest and w.rest[0] == _COUNTY and w.proper and not w.paren and w.noun_end == w.end - len(w.josa) - 1 \
                 and text.startswith("군", w.noun_end) and not typical_name(w.noun, data):
             # 가람군은 (가람/NNP 군/NNB: Kiwi's honorific "군"): an unknown county

@@ -233,3 +233,14 @@ def test_attendees_are_guests_when_the_partner_is_named_after_them(extract):
 
 def test_a_subject_that_is_itself_the_attendee_does_not_sign(extract):
     assert _signed(extract("포항시장이 참석한 가운데 울산시와 경주시가 협약을 체결했다.")) == [["경주시", "울산시"]]
+
+
+def test_a_known_place_fused_with_the_genitive_particle_is_the_place(extract):
+    result = extract("울산시와 포항시의 협약 체결식이 10일 시청에서 열렸다.", published_at="2025-06-12")
+    assert [(sorted(p.name for p in a.parties), a.signed_on) for a in result.agreements] == [
+        (["울산시", "포항시"], "2025-06-10")]
+
+
+def test_wa_joins_the_first_name_to_a_counted_list(extract):
+    result = extract("울산시와 포항시, 경주시 3개 시는 상생협력 협약을 맺었다.")
+    assert _signed(result) == [["경주시", "울산시", "포항시"]]
