@@ -949,8 +949,8 @@ def _headline_subject(doc: Document, slots: list[Slot]) -> None:
     "청주시-다온전자, 투자협약 체결": the two names joined by a hyphen are the pair that signs."""
     if len(slots) < 2 or any(s.role == "subj" for s in slots) or slots[0].role != "list":
         return
-    if slots[1].role == "with":
-        slots[0].role = "subj"
+    if slots[1].role == "with" and doc.words[slots[0].word].sep == ",":
+        slots[0].role = "subj"  # (푸젠성·미르전자와: the middle dot lists partners, no subject)
     elif doc.words[slots[0].word].sep == "-" and slots[1].word == slots[0].word + 1:
         slots[1].role = "pair"
 

@@ -28,14 +28,27 @@ class Document:
 
 
 def compose(title: str, body: str) -> tuple[str, int]:
-    """Headline and body as one text (one Kiwi pass); a body that repeats its headline keeps it once."""
+    """Headline and body as one text (one Kiwi pass); a body that repeats its headline keeps it once.
+    Sub-headlines right after it ("- 포항시-누리소재, 투자협약 체결") are read as headline too."""
     title = title.strip()
     body = body.strip()
     if not title:
-        return body, 0
-    if body.startswith(title):  # the body's first line is the headline
-        return body, len(title) if body[len(title):len(title) + 1] in ("\n", "") else 0
-    return f"{title}\n{body}", len(title)
+        text, end = body, 0
+    elif body.startswith(title):  # the body's first line is the headline
+        text, end = body, len(title) if body[len(title):len(title) + 1] in ("\n", "") else 0
+    else:
+        text, end = f"{title}\n{body}", len(title)
+    for _ in range(_SUBHEADS):
+        line = _SUBHEAD.match(text, end)
+        if line is None:
+            break
+        end = line.end()
+    return text, end
+
+
+_SUBHEADS = 3
+# a short line opened by a dash or a bullet and not closed like a sentence (…다.)
+_SUBHEAD = re.compile(r"\n*[ \t]*[-–—▶▷■□◆◇○●][^\n]{4,80}(?<![다요]\.)(?<![다요])(?=\n|$)")
 
 
 def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -> Document:

@@ -129,11 +129,14 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
             cur.end = end
             last_end = end
             continue
-        if (tag in proper and cur is not None and not gap and cur.rest == _HYPHEN and not cur.josa
-                and (len(cur.noun) == 1 or start < title_end and len(cur.noun) >= 2)):
-            # 청주시-SK하이닉스 in a headline: a hyphen between two names joins a pair; 한-베트남: a
-            # country's one-syllable short name before another country
+        paired = False
+        if (cur is not None and not gap and cur.rest == _HYPHEN and not cur.josa and (
+                tag in proper and len(cur.noun) == 1 or start < title_end and len(cur.noun) >= 2
+                and (tag in proper or tag == "NNG" and cur.proper))):
+            # 청주시-SK하이닉스, 포항시-에코프로 in a headline: a hyphen after a name joins a pair (the
+            # second an unknown name); 한-베트남: a country's one-syllable short name before another
             cur.rest, cur.sep = [], "-"
+            paired = True
         if (gap and tag == "SSO" and form == "(" and cur is not None and cur.noun and not cur.rest and not cur.sep
                 and not cur.paren and cur.sent == sent and not _aside(text, start)):
             depth = 1  # 누리바이오 (대표 김민준)와: parentheses written apart still belong to the noun
@@ -141,7 +144,7 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
             last_end = end
             continue
         if cur is None or gap or cur.sep:
-            cur = Word(start=start, end=end, sent=sent, legal=pending_legal, former=former)
+            cur = Word(start=start, end=end, sent=sent, legal=pending_legal, former=former, proper=paired)
             pending_legal = former = False
             words.append(cur)
         cur.end = end

@@ -244,3 +244,26 @@ def test_a_known_place_fused_with_the_genitive_particle_is_the_place(extract):
 def test_wa_joins_the_first_name_to_a_counted_list(extract):
     result = extract("울산시와 포항시, 경주시 3개 시는 상생협력 협약을 맺었다.")
     assert _signed(result) == [["경주시", "울산시", "포항시"]]
+
+
+def test_a_hyphen_pair_in_a_headline_joins_an_unknown_name_kiwi_reads_as_common(extract):
+    result = extract("포항시는 12일 설명회를 열었다.", title="포항시-에코프로, 2천억원 규모 투자협약 체결")
+    assert _signed(result) == [["에코프로", "포항시"]]
+
+
+def test_a_sub_headline_under_the_headline_is_read_as_a_headline(extract):
+    from streams.extraction.document import compose
+    body = "- 포항시-에코프로, 2천억원 규모 투자협약 체결\n- 연간 500명 고용\n포항시는 12일 설명회를 열었다."
+    text, title_end = compose("", body)
+    assert text[:title_end].endswith("연간 500명 고용")
+    assert _signed(extract(body)) == [["에코프로", "포항시"]]
+
+
+def test_a_dashed_line_ending_like_a_sentence_is_body(extract):
+    from streams.extraction.document import compose
+    assert compose("", "- 포항시는 에코프로와 투자협약을 체결했다.\n본문")[1] == 0
+
+
+def test_names_joined_by_a_middle_dot_in_a_headline_are_partners_without_a_subject(extract):
+    assert _signed(extract("본문이다.", title="태국 방문해 푸젠성·미르전자와 협약 체결")) == []
+    assert _signed(extract("본문이다.", title="청주시, 다온전자와 투자협약 체결")) == [["다온전자", "청주시"]]
