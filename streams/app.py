@@ -157,10 +157,13 @@ class _Consumer(kafka_driver.Consumer):
     async def _add_gap(self, tp: Any, offset_from: int, offset_to: int) -> None:
         # Faust takes a jump in the offsets it receives for a compaction gap and counts the
         # missing offsets as processed. On a topic that is not compacted that means records
-        # skipped unprocessed: say so loudly.
-        if not is_compacted(self.app.topics, tp.topic):
+        # skipped unprocessed: say so loudly, and count them (StreamsOffsetsSkipped).
+        # ``offset_to`` is the offset that was delivered after the jump.
+        if not is_compacted(self.app.topics, tp.topic) and offset_to > offset_from:
+            from .runtime import metrics  # (runtime imports this module)
             log.error("offsets %d..%d of %s[%d] were never delivered and will be committed unprocessed",
-                      offset_from, offset_to, tp.topic, tp.partition)
+                      offset_from, offset_to - 1, tp.topic, tp.partition)
+            metrics.offsets_skipped.inc(offset_to - offset_from)
         await super()._add_gap(tp, offset_from, offset_to)
 
 

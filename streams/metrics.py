@@ -35,6 +35,7 @@ class Metrics(NamedTuple):
     articles_processed: Counter
     deadletters: Counter
     duplicates_skipped: Counter
+    offsets_skipped: Counter
     entities_emitted: Counter
     agreements_emitted: Counter
     extraction_duration: Histogram
@@ -71,6 +72,11 @@ def build_metrics(registry: CollectorRegistry | None = None) -> Metrics:
         ),
         duplicates_skipped=Counter(
             "streams_duplicates_skipped_total", "Articles skipped as already processed.", ["match"],
+            registry=registry,
+        ),
+        offsets_skipped=Counter(
+            "streams_offsets_skipped_total",
+            "Offsets of a topic that is not compacted committed without their record being delivered.",
             registry=registry,
         ),
         entities_emitted=Counter(

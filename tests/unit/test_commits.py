@@ -73,3 +73,15 @@ def test_where_an_earlier_seek_started_does_not_count_after_a_new_seek(consumer)
     consumer.sought(TOPIC)  # sought again; nothing fetched from there yet
     consumer._acked[TOPIC] = [5, 6]
     assert consumer._new_offset(TOPIC) is None
+
+
+def test_a_jump_on_a_topic_that_is_not_compacted_is_logged_and_counted(consumer, caplog):
+    import asyncio
+
+    from streams.runtime import metrics
+
+    before = metrics.offsets_skipped._value.get()
+    # 457 was delivered, then 459: 458 never was (a broker that skipped it)
+    asyncio.run(consumer._add_gap(TOPIC, 458, 459))
+    assert metrics.offsets_skipped._value.get() - before == 1
+    assert "offsets 458..458 of articles[0] were never delivered" in caplog.text
