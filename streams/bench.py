@@ -413,7 +413,7 @@ def measure_pipeline(
 ) -> dict[str, Any]:
     """The pipeline's figures; with ``kiwi_turn``, each throughput run is preceded by a
     Kiwi-alone run (the workers idle meanwhile), kept in the run as ``kiwi_before``."""
-    from .broker import EmbeddedBroker, create_topics, free_port
+    from .broker import EmbeddedBroker, create_topics, free_port, free_ports
     from .demo import stop_process, worker_env
     from .io import producer
 
@@ -445,8 +445,8 @@ def measure_pipeline(
             # deployed (the index role runs in its own workers and group).
             STREAMS_ROLE="extract",
         )
-        for i in range(workers):
-            env = dict(base_env, STREAMS_WEB_PORT=str(free_port()), STREAMS_DATA_DIR=str(workdir / f"data-{i}"))
+        for i, port in enumerate(free_ports(workers)):
+            env = dict(base_env, STREAMS_WEB_PORT=str(port), STREAMS_DATA_DIR=str(workdir / f"data-{i}"))
             started.append(_Worker(env, workdir / f"worker-{i}.log"))
         deadline = time.monotonic() + timeout
         for w in started:
