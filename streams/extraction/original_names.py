@@ -80,18 +80,23 @@ def foreign_people(text: str, words: list[Word], mentions: list[Mention], data: 
             person.title = title
             if after:
                 person.affiliation = _body_between(words, k, data)
-                body = words[k + 1]
-                misread = [m for m in by_word.get(k + 1, ()) if m.type == "PERSON" and m.first == m.last == k + 1]
-                for m in misread:  # (가람빌 시장: the body read as a person's name by the title rules)
-                    if m in mentions:
-                        mentions.remove(m)
-                if person.affiliation == body.noun and classify(body, data) == "P" \
-                        and len(by_word.get(k + 1, ())) == len(misread):
-                    # 모리타 신지(森田真司) 가람정밀 사장: the unknown word before the title is the employer
-                    # (로버트 하먼(Robert Harmon) 클라크스빌 시장: the place a mayor heads)
-                    type_ = "LOC" if title in (data.place_heads or {}) else "ORG"
-                    mentions.append(Mention(type_, body.noun, body.noun_start, body.noun_end, body.sent, k + 1, k + 1))
+                _name_employer(words, k + 1, person, by_word, mentions, data)
         mentions.append(person)
+
+
+def _name_employer(words: list[Word], i: int, person: Mention, by_word: dict[int, list[Mention]],
+                   mentions: list[Mention], data: rules.Rules) -> None:
+    """모리타 신지(森田真司) 가람정밀 사장: the unknown word ``words[i]`` between the name and the title is
+    the employer (로버트 하먼(Robert Harmon) 클라크스빌 시장: the place a mayor heads), not a person's
+    name as the title rules read it (가람빌 시장)."""
+    body = words[i]
+    misread = [m for m in by_word.get(i, ()) if m.type == "PERSON" and m.first == m.last == i]
+    for m in misread:
+        if m in mentions:
+            mentions.remove(m)
+    if person.affiliation == body.noun and classify(body, data) == "P" and len(by_word.get(i, ())) == len(misread):
+        type_ = "LOC" if person.title in (data.place_heads or {}) else "ORG"
+        mentions.append(Mention(type_, body.noun, body.noun_start, body.noun_end, body.sent, i, i))
 
 
 def _title_after(words: list[Word], k: int, data: rules.Rules) -> str | None:
