@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from itertools import islice, takewhile
+from itertools import islice
 from operator import attrgetter, itemgetter
 
 from . import rules
@@ -18,30 +18,21 @@ from .dates import announcement_date, last_date, signing_date
 from .document import Document, is_line_heading
 from .merging import merge
 from .entities import _HANGUL, _LATIN_WORD, _NOT_ALIAS, Mention, classify, classify_name, list_item_name
+from .frames import (GROUP_ENDINGS, SUBJ, Slot, clause_start, close_counted_list, counted_group, group_count,
+                     headline_subject, mark_attendees, predicate_between, role_of, signing_frames)
 from .words import Word
 
-_WITH = ("와", "과", "하고")
-_SUBJ = ("이", "가", "은", "는", "께서", "도", "에서는", "측은", "측이")
 # "이 업무협약(MOU)은 … 체결된": the agreement is the topic, the verb may come much later
 _TOPIC_AFTER = re.compile(r"(?:\([^)]{0,12}\))?[은는]\s")
 # "… 체결했다고 밝혔다": the sentence reports an announcement; a carried-over date is not the signing's
 _REPORTED = re.compile(r"다고\s*(?:\S+\s*){0,2}?(?:밝혔|공시|전했|발표|알렸)")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*년")
-_COUNT = re.compile(r"^(?:\d+|두|세|네|다섯|여섯|일곱|여덟|여러)\s*(?:개|곳|개사)?$")
-_GROUP_NOUNS = frozenset({"기업", "기관", "업체", "회사", "단체", "대학", "도시", "지자체", "국가", "개사", "곳", "사",
-                          "시", "군", "시군", "시도", "개국", "국", "공공기관", "연구기관", "자치단체"})
-_PIECE = ("개", "NNB")  # the counter of 3개사
-_GROUP_NOUNS_LONGEST_FIRST = tuple(sorted(_GROUP_NOUNS, key=len, reverse=True))
-_GROUP_ENDINGS = tuple(g for g in _GROUP_NOUNS if len(g) > 1)  # 교육도시, 협력기업: descriptions, not names
 _DEMONSTRATIVE = frozenset({"이", "그", "해당"})  # 이 시장은: the mayor named before
-_VERB_TAGS = frozenset({"VV", "VA", "ETM", "EC", "EF"})
 _CONTEXT_SPAN = 12  # sentences over which the last date named still dates an undated signing
 _LOOKAHEAD = 3
 _DESCRIBED = 6  # sentences after a joint signing that may describe its counted members one by one
 _DOTS = re.compile("[·ㆍᆞ]")
 _OBJECT = re.compile(r"(?:\([^)]{0,20}\))?[을를]\s?")  # 협약(MOU)을 + reference word  # sentences after a signing that may list the members of a counted group
-_COUNT_IN = re.compile(r"(\d+)\s*(?:개|곳)")
-_NUMBER = re.compile(r"\d+")
 _MUTUAL = re.compile(r"양\s?[가-힣·]{1,6}\s?간|양측|쌍방")  # 양 도·성간, 양 기관 간: two parties sign
 _SUMMARY = re.compile(r"등\s*(?:모두|총)?\s*\d+\s*건")
 _LOCATED = ("소재", "소속")  # 서울소재 한빛관광: "based in", not part of the name
@@ -61,14 +52,9 @@ _QUOTED_TITLE = re.compile(r"['‘\"“]([^'’\"”]{2,200})['’\"”]")
 _COUNTED_DOC = re.compile(r"(\d+)\s*건의\s*")
 _PROGRESSIVE = re.compile(r"(?:하|)고\s?있(?:다|습니다)")
 _PAREN_TAIL = re.compile(r"\(([^()]*)\)\s*$")
-_ALSO = frozenset({"역시", "또한", "또"})
-_AND = frozenset({"및", "그리고"})
-_AND_JOSA = frozenset({"와", "과"})
 _SEPARATELY = re.compile(r"각각|각기|개별|\d+건")
 _JOINT = re.compile(r"합동|다자간|\d자\s*간|이들은|공동으로")
 _SIGNERS_AFTER = re.compile(r"(?:체결|맺|서명)[은한]\s*(?:기업|기관|업체|곳|단체|도시|국가|회사)[은는]")
-_FOLLOWING = [("잇", "VV-I")]  # 이어, 이어서 (Kiwi: 잇/VV-I + 어/EC)
-_CLAUSE_END = frozenset({"고", "며", "으며", "면서", "지만", "는데", "ᆫ데"})
 _KIND_PRIORITY = {"sister_city": 0, "loi": 1, "contract": 2, "agreement": 3, "mou": 4}
 # 우호교류 협정, 우호협력협약: the friendship names the document (not "우호협력 강화를 위한 양해각서")
 _FRIENDSHIP = re.compile(r"우호(?:교류|협력|친선)?\s?(?:교류\s?|협력\s?)?(?:협정|협약|양해각서|MOU|각서)")
@@ -80,17 +66,8 @@ _QUOTED = re.compile(r"['‘“\"]")
 # 한중 양국, 한-베트남: the word for both countries, and the marks that join countries' short names
 _BOTH_COUNTRIES = frozenset({"양국", "양국가", "3국"})
 _COUNTRY_JOINS = frozenset({"-", "·", "ㆍ", "‧"})
-# "X가 … 개막한 가운데": X is the subject of another predicate, not of the signing
-_OTHER_CLAUSE = frozenset({"가운데", "후", "뒤", "이후", "다음", "때"})
-# "…이 참석한 가운데", "…이 입회한 가운데": the words that introduce a signing's attendees
-_ATTENDED = frozenset({"참석", "입회", "배석"})
 
 
-@dataclass(slots=True)
-class Slot:
-    party: Mention
-    role: str  # with, subj, list, pair (A와 B 간), other
-    word: int  # index of the phrase's last word
 
 
 @dataclass(slots=True)
@@ -111,29 +88,6 @@ class Found:
     reference: bool = False  # "B와의 협약을 시작으로": an agreement referred to, not reported
 
 
-def _role(w: Word, nxt: Word | None, triggers: re.Pattern) -> str:
-    josa = w.josa
-    if josa.endswith(("간", "사이")) or (josa == "의" and nxt is not None and triggers.match(nxt.noun)):
-        return "pair"  # A와 B 간 협약, A와 B의 협약
-    if w.sep and not josa:
-        return "list"
-    for particle in _WITH:
-        if josa.startswith(particle) or josa.startswith("등" + particle):
-            return "with"
-    if josa in _SUBJ or josa.removeprefix("등") in _SUBJ:
-        return "subj"
-    if not josa and not w.rest and nxt is not None:
-        if nxt.rest and nxt.rest[0][0] in _ALSO and not nxt.noun:
-            return "subj"  # 코미팜 역시 조달청과 …
-        if nxt.noun in ("간", "사이") or (not nxt.noun and nxt.rest and nxt.rest[0][0] in ("간", "사이")):
-            return "pair"
-        if triggers.match(nxt.noun):
-            return "subj"  # headline style: 장가항시와 스맥 MOU 체결
-        if not nxt.noun and nxt.rest and nxt.rest[0][0] in _AND:
-            return "list"  # A 및 B가
-    if not josa and any(f == "등" for f, _ in w.rest):
-        return "list"
-    return "other"
 
 
 class AgreementFinder:
@@ -192,7 +146,7 @@ class AgreementFinder:
             self._adhoc_ok = verb is not None
             slots = self._slots(doc, by_sentence.get(sent, []), headline=start < doc.title_end)
             if start < doc.title_end:
-                _headline_subject(doc, slots)
+                headline_subject(doc, slots)
             if verb is not None:
                 signers = self._resolve_groups(doc, sent, slots, by_sentence)
                 if sent - context_at > _CONTEXT_SPAN:
@@ -255,7 +209,7 @@ class AgreementFinder:
         if not new:
             new = self._host_partner(doc, start, sentence, verb, slots, topic, context_date)
         for prev, later in zip(verbs, verbs[1:]):
-            if _clause_start(doc, start, start + later[0]) >= start + prev[1]:
+            if clause_start(doc, start, start + later[0]) >= start + prev[1]:
                 # "A와 X를 체결했으며, B와는 Y를 체결했다": a further signing in its own clause
                 new.extend(self._agreements(doc, start, sentence, later, slots, topic, context_date))
         return new
@@ -265,7 +219,7 @@ class AgreementFinder:
         fills stands for the list of as many names closed by the same count in one of the next sentences."""
         out: list[Slot] = []
         for s in slots:
-            count = _group_count(doc, s) if s.party.type == "GROUP" else None
+            count = group_count(doc, s) if s.party.type == "GROUP" else None
             listed = next((n for n, prev in enumerate(reversed(out)) if prev.role != "list"), len(out))
             unfilled = bool(count) and listed < count  # "A, B, C 등 3개 기업과" is filled by its own list
             items = self._listed_later(doc, sent, count, by_sentence) if unfilled else []
@@ -302,7 +256,7 @@ class AgreementFinder:
             for s in self._slots(doc, by_sentence.get(k, [])):
                 if s.role == "list" and s.party.type != "GROUP":
                     listed.append(s.party)
-                elif s.party.type == "GROUP" and _group_count(doc, s) == count == len(listed):
+                elif s.party.type == "GROUP" and group_count(doc, s) == count == len(listed):
                     return listed
                 else:
                     listed = []
@@ -349,7 +303,7 @@ class AgreementFinder:
             if (party is None and run[-1].paren and "," in run[-1].paren
                     and classify(run[-1], self.data) == "N"):
                 nxt = doc.words[last + 1] if last + 1 < len(doc.words) else None
-                role = _role(run[-1], nxt, self.data.trigger_re)
+                role = role_of(run[-1], nxt, self.data.trigger_re)
                 items = self._paren_items(doc, run[-1], last) if role in ("with", "subj") else []
                 for n, item in enumerate(items):  # "국립기관(A, B(C), D)과": the listed bodies sign
                     out.append(Slot(item, role if n == len(items) - 1 else "list", last))
@@ -363,28 +317,28 @@ class AgreementFinder:
                     out.append(Slot(named, "subj", k))
                     continue
             if party is None:
-                counted = _counted_group(doc, run, self.data)
+                counted = counted_group(doc, run, self.data)
                 if counted:  # "A, B, C 등 3개 기업과": the count closes the list before it
                     role, count_at, count = counted
-                    out = _close_counted_list(doc, out, count_at, count)
+                    out = close_counted_list(doc, out, count_at, count)
                     w = run[-1]
                     out.append(Slot(Mention("GROUP", w.noun, w.noun_start, w.noun_end, w.sent, last, last), role, last))
                 continue
             nxt = doc.words[last + 1] if last + 1 < len(doc.words) else None
-            role = _role(run[-1], nxt, self.data.trigger_re)
+            role = role_of(run[-1], nxt, self.data.trigger_re)
             if role == "other" and is_line_heading(doc.text, run[-1]):
                 role = "subj"  # "- X: 서울에 위치. … Y와 협약을 체결": the line is about X
             elif role == "pair" and run[-1].josa == "의" and not (out and out[-1].role == "with"):
                 role = "other"  # B의 협약 alone names no pair (A와 B의 협약 does)
             out.extend(Slot(c, "list", last) for c in countries[:-1])  # 한중 양국: 한국, then 중국
             out.append(Slot(party, role, last))
-        _attendees(doc, out)
+        mark_attendees(doc, out)
         for i, a in enumerate(out):
             if a.role != "subj":
                 continue
             # "X가 … 개막한 가운데 A와 B가": X is the subject of another predicate (places in between don't count)
             b = next((x for x in islice(out, i + 1, None) if x.role != "other"), None)
-            if b is not None and _predicate_between(doc, a.word + 1, b.word):
+            if b is not None and predicate_between(doc, a.word + 1, b.word):
                 a.role = "other"
         return out
 
@@ -464,7 +418,7 @@ class AgreementFinder:
             # 산둥성장과: a title, not a party name (the known place it heads signs); 벨마운트시의 존 리
             # 부시장과: the genitive body; 이 시장은: the body of the mayor named earlier
             owner = self._genitive_owner(doc, first, w.sent)
-            if owner is None and w.josa in _SUBJ and (first == last or (
+            if owner is None and w.josa in SUBJ and (first == last or (
                     last == first + 1 and doc.words[first].noun in _DEMONSTRATIVE)):
                 owner = self._title_owner.get(w.noun)
             if owner is None and w.noun in self.data.state_titles:
@@ -686,10 +640,10 @@ class AgreementFinder:
         verb_start, verb_end, kind = verb
         at = start + verb_start
         head = _outside_titles(sentence, start, [s for s in slots if s.party.start < at], self.data.trigger_re)
-        clause_from = _clause_start(doc, start, at)
+        clause_from = clause_start(doc, start, at)
         subj_before = [s for s in head if s.role == "subj" and s.party.start < clause_from]
         head = [s for s in head if s.party.start >= clause_from] or head
-        frames = _frames(head, doc)
+        frames = signing_frames(head, doc)
         if frames and not frames[0][0] and subj_before:
             frames[0][0].append(subj_before[-1].party)
         if frames and not frames[0][0]:
@@ -807,7 +761,7 @@ def _name_start(doc: Document, first: int, last: int, data: rules.Rules, marked:
     while k > first and last - k < 4:
         w = doc.words[k - 1]
         cls = classify(w, data)
-        if (w.josa or w.sep or w.paren or w.rest or not w.noun or w.noun.endswith(_GROUP_ENDINGS)
+        if (w.josa or w.sep or w.paren or w.rest or not w.noun or w.noun.endswith(GROUP_ENDINGS)
                 or w.noun.endswith(_LOCATED) or cls not in ("P", "L", "N")
                 and not (cls == "O" and _LATIN_WORD.match(w.noun) and _LATIN_WORD.match(doc.words[k].noun))):
             break  # (Ford Motor Company: a known Latin name begins a longer Latin one)
@@ -826,9 +780,6 @@ def _name_start(doc: Document, first: int, last: int, data: rules.Rules, marked:
     return start
 
 
-def _index(doc: Document, word: Word) -> int:
-    # words are ordered by start; bisect on the start offset
-    return bisect_left(doc.words, word.start, key=_START)
 
 
 def _ends_with_trigger(title: str, triggers: re.Pattern) -> bool:
@@ -867,109 +818,18 @@ def _relative_subject(doc: Document, slots: list[Slot], at: int) -> Mention | No
     return next((s.party for s in slots if s.party.first == k + 1 and s.role == "subj"), None)
 
 
-def _attendees(doc: Document, slots: list[Slot]) -> None:
-    """"A 지사와 B사 대표 등이 참석한 가운데 … 협약을 체결했다": the attendees' bodies sign with
-    the subject; they are partners, not the subject of a second frame. When the partner is
-    named after them (… 참석한 가운데 C와 협약을 체결), they are only guests."""
-    for n, s in enumerate(slots):
-        nxt = s.word + 1
-        if s.role != "subj" or nxt >= len(doc.words) or doc.words[nxt].noun not in _ATTENDED:
-            continue
-        k = n
-        while k > 0 and slots[k - 1].role in ("with", "list") and slots[k - 1].party.sent == s.party.sent:
-            k -= 1
-        if k == 0:
-            continue  # nobody named before the attendees: they may be the signatories themselves
-        named_after = any(a.role in ("with", "pair") and a.party.sent == s.party.sent for a in slots[n + 1:])
-        for a in slots[k:n + 1]:
-            a.role = "other" if named_after else "with"
 
 
-def _predicate_between(doc: Document, lo: int, hi: int) -> bool:
-    for i in range(lo, min(hi, len(doc.words) - 1)):
-        w = doc.words[i]
-        if any(t == "ETM" for _, t in w.rest) and doc.words[i + 1].noun in _OTHER_CLAUSE:
-            if w.noun in _ATTENDED and i > lo:
-                continue  # "X는 … A 등이 참석한 가운데": the attendees named since are its subject, not X
-            return True
-    return False
 
 
-def _verb_between(doc: Document, lo: int, hi: int) -> bool:
-    return any(t in _VERB_TAGS for i in range(lo, min(hi, len(doc.words))) for _, t in doc.words[i].rest)
 
 
-def _frames(slots: list[Slot], doc: Document) -> list[tuple[list[Mention], list[Mention]]]:
-    """(subjects, partners) per ``A는 B와`` frame; 각각 sentences can hold several."""
-    frames: list[tuple[list[Mention], list[Mention]]] = [([], [])]
-    pending: list[Mention] = []
-    closed = False  # the frame read "A와 B는": its subject came after its partner
-    for n, s in enumerate(slots):
-        subj, with_ = frames[-1]
-        if pending and _verb_between(doc, slots[n - 1].word + 1, s.party.first):
-            pending = []  # "AR·MR 장치를 위한 … 기업 X와": a list in another clause is not with the slot
-        if s.role == "list":
-            pending.append(s.party)
-        elif s.role == "with":
-            if closed and _next_role(slots, n) == "subj":
-                # "A와 B는 X에, C와 D는 Y에 서명": a second pair of signatories
-                frames.append(([], []))
-                subj, with_ = frames[-1]
-            with_.extend(pending + [s.party])
-            pending = []
-            closed = False
-        elif s.role == "with_group":
-            with_.extend(pending)
-            pending = []
-        elif s.role == "subj_group":
-            if subj and with_:
-                frames.append(([], []))
-                subj, with_ = frames[-1]
-            subj.extend(pending)
-            pending = []
-        elif s.role == "pair":
-            # A와 B 간: exactly these two, whoever announces it
-            partners = with_[-1:] if with_ else []
-            frames[-1] = ([], partners + pending + [s.party]) if partners else (subj, with_ + pending + [s.party])
-            pending = []
-        elif s.role == "subj":
-            if subj and with_:
-                frames.append(([], []))
-                subj, with_ = frames[-1]
-            subj.extend(pending + [s.party])
-            pending = []
-            closed = bool(with_)
-        else:
-            pending = []
-    return [f for f in frames if f[0] or f[1]]
 
 
-def _headline_subject(doc: Document, slots: list[Slot]) -> None:
-    """Headline style: "청주시, 다온전자와 투자협약 체결": the name before the comma is the subject;
-    "청주시-다온전자, 투자협약 체결": the two names joined by a hyphen are the pair that signs."""
-    if len(slots) < 2 or any(s.role == "subj" for s in slots) or slots[0].role != "list":
-        return
-    if slots[1].role == "with" and doc.words[slots[0].word].sep == ",":
-        slots[0].role = "subj"  # (푸젠성·미르전자와: the middle dot lists partners, no subject)
-    elif doc.words[slots[0].word].sep == "-" and slots[1].word == slots[0].word + 1:
-        slots[1].role = "pair"
 
 
-def _next_role(slots: list[Slot], n: int) -> str | None:
-    return next((s.role for s in slots[n + 1:] if s.role != "list"), None)
 
 
-def _clause_start(doc: Document, start: int, at: int) -> int:
-    """Offset after the last connective ending (…하고, …했으며) before the signing verb."""
-    clause = start
-    for w in islice(doc.words, bisect_left(doc.words, start, key=_START), None):
-        if w.end >= at:
-            break
-        if any(t == "EC" and f in _CLAUSE_END for f, t in w.rest) and any(t in ("EP", "VV", "XSV") for _, t in w.rest):
-            clause = w.end
-        elif w.rest[:1] == _FOLLOWING and not w.noun:
-            clause = w.end  # "B와 협약을 맺은 데 이어 C와도": a further clause
-    return clause
 
 
 def _venue(doc: Document, start: int, at: int) -> str | None:
@@ -1010,68 +870,10 @@ def _year_before(sentence: str, verb_start: int) -> int | None:
     return int(years[-1]) if years else None
 
 
-def _group_count(doc: Document, slot: Slot | None) -> int | None:
-    """The number in a counted group slot: 4곳과, 4개 기업은, 5개 기업 대표와."""
-    if slot is None:
-        return None
-    w = doc.words[slot.word]
-    lo = doc.words[max(0, slot.word - 2)]
-    found = list(_COUNT_IN.finditer(doc.text, lo.start if lo.sent == w.sent else w.start, w.noun_end))
-    return int(found[-1].group(1)) if found else None
 
 
-def _counted_group(doc: Document, run: list[Word], data: rules.Rules) -> tuple[str, int, str] | None:
-    """``등 3개 기업과`` → with_group, ``등 4개 기관은`` → subj_group, with the index of the word
-    that holds the count and the count as written; else None."""
-    last = run[-1]
-    noun = last.noun
-    josa = last.josa
-    if noun.isdigit() and len(last.rest) >= 2 and last.rest[0] == _PIECE and last.rest[1][0] in _GROUP_NOUNS:
-        # 3개사와 (3/SN 개/NNB 사/NNG 와): the count, the counter and the group noun in one word
-        role = "with_group" if josa.startswith(_WITH) else "subj_group" if josa in _SUBJ else None
-        return (role, _index(doc, last), noun) if role else None
-    if len(run) > 1 and noun in data.titles and run[-2].noun.endswith(_GROUP_NOUNS_LONGEST_FIRST):
-        last = run[-2]  # 5개 기업 대표와: the heads of the counted bodies sign for them
-        noun = last.noun
-    if not noun.endswith(_GROUP_NOUNS_LONGEST_FIRST):  # one C call settles most phrases
-        return None
-    head = next(g for g in _GROUP_NOUNS_LONGEST_FIRST if noun.endswith(g))
-    count = noun[: -len(head)].strip()
-    count_at = _index(doc, last)
-    if not count or not _COUNT.match(count):
-        # 4곳, 6개 회원사: the count is the word before (a describing noun may precede the group noun)
-        prev = doc.words[count_at - 1] if count_at > 0 else None
-        count = doc.text[prev.start:prev.end] if prev is not None and prev.sent == last.sent else ""
-        if not _COUNT.match(count):
-            return None
-        count_at -= 1
-    if josa.startswith(_WITH):
-        return "with_group", count_at, count
-    if josa in _SUBJ:
-        return "subj_group", count_at, count
-    return None
 
 
-def _close_counted_list(doc: Document, out: list[Slot], count_at: int, count: str) -> list[Slot]:
-    """"A·B·C 3개 시는": the list's last item stands right before the count, with no 등 between;
-    it is one of the counted only when the count is the list's length (협회 6개 회원사 are the
-    members of 협회)."""
-    item = doc.mention_at.get(count_at - 1)
-    number = _NUMBER.match(count)
-    before = doc.words[count_at - 1] if count_at > 0 else None
-    if (item is None or item.type not in ("ORG", "LOC") or number is None or before is None
-            or before.sent != doc.words[count_at].sent or before.josa or before.sep):
-        return out
-    prior = [x for x in out if x.party is not item]
-    listed = len(list(takewhile(lambda x: x.role == "list", reversed(prior))))
-    if int(number.group()) == listed + 1:
-        return [*prior, Slot(item, "list", count_at - 1)]
-    joined = prior[-listed - 1] if len(prior) > listed else None
-    if (joined is not None and joined.role == "with" and doc.words[joined.word].josa in _AND_JOSA
-            and int(number.group()) == listed + 2):
-        joined.role = "list"  # "A와 B, C 3개 시는": 와 joins A to the counted list
-        return [*prior, Slot(item, "list", count_at - 1)]
-    return out
 
 
 def _find_term(text: str, term: str) -> int:
