@@ -62,7 +62,7 @@ def foreign_people(text: str, words: list[Word], mentions: list[Mention], data: 
         prev = words[first - 1] if first > 0 else None
         title = prev.noun if (prev is not None and prev.sent == w.sent and not prev.rest and not prev.sep
                               and classify(prev, data) == "T") else None  # (not 가람시장과 왕하이(王海) 시장)
-        after = _title_after(words, k, data) if not w.rest else None
+        after, body = _title_after(words, k, data) if not w.rest else (None, None)
         if suffixed and not (after or title):
             continue  # (a place written with its Chinese characters: 핑후시(平湖))
         if after is not None:
@@ -79,7 +79,7 @@ def foreign_people(text: str, words: list[Word], mentions: list[Mention], data: 
         if title and data.title_re.search(title):
             person.title = title
             if after:
-                person.affiliation = _body_between(words, k, data)
+                person.affiliation = body
                 _name_employer(words, k + 1, person, by_word, mentions, data)
         mentions.append(person)
 
@@ -99,30 +99,20 @@ def _name_employer(words: list[Word], i: int, person: Mention, by_word: dict[int
         mentions.append(Mention(type_, body.noun, body.noun_start, body.noun_end, body.sent, i, i))
 
 
-def _title_after(words: list[Word], k: int, data: rules.Rules) -> str | None:
+def _title_after(words: list[Word], k: int, data: rules.Rules) -> tuple[str | None, str | None]:
     """The title after the name ``words[k]``, across at most two words of its body or place
-    (자오얼리(趙爾力) 외사판공실 주임, 로버트 하먼(Robert Harmon) 클라크스빌 시장); "" when a body or
-    place follows but no title; None when neither follows."""
+    (자오얼리(趙爾力) 외사판공실 주임, 로버트 하먼(Robert Harmon) 클라크스빌 시장), and that body; the
+    title is "" when a body or place follows but no title, None when neither follows."""
     for i in range(k + 1, min(k + 4, len(words))):
         nxt = words[i]
         if nxt.sent != words[k].sent:
             break
         cls = classify(nxt, data)
         if cls == "T" or data.title_re.search(nxt.noun or "") is not None:
-            return nxt.noun
+            return nxt.noun, " ".join(w.noun for w in words[k + 1:i]) or None
         if nxt.rest or nxt.sep or nxt.paren or cls not in "OLPW":
             break
-    return "" if k + 1 < len(words) and classify(words[k + 1], data) in ("O", "L", "W") else None
-
-
-def _body_between(words: list[Word], k: int, data: rules.Rules) -> str | None:
-    """The body or place named between the name ``words[k]`` and its title (자오리(趙力) 외사판공실 주임)."""
-    names = []
-    for nxt in words[k + 1:k + 4]:
-        if classify(nxt, data) == "T" or data.title_re.search(nxt.noun or ""):
-            break
-        names.append(nxt.noun)
-    return " ".join(names) or None
+    return ("" if k + 1 < len(words) and classify(words[k + 1], data) in ("O", "L", "W") else None), None
 
 
 # 장원타오[张文涛, 미르연구소(米尔研究所) 원장]: the original name, then affiliations and titles
