@@ -424,6 +424,10 @@ class AgreementFinder:
             if owner is None and w.noun in self.data.state_titles:
                 # 왕하이 중국 국가주석과: the country named before a state title signs
                 owner = next((x for x in reversed(doc.mentions) if x.type == "LOC" and first <= x.first and x.last < last), None)
+            if owner is None and last > first:
+                # 다낭시 인민위원장과, 다낭시 시장은: a title with no name signs for the place right before it
+                prev = doc.mention_at.get(last - 1)
+                owner = prev if prev is not None and prev.type == "LOC" and prev.first >= first else None
             if owner is None and first == last:
                 prev = doc.mention_at.get(first - 1)
                 # (테리 벨(Terry Bell) 시장과: the title of the name just before it)

@@ -96,6 +96,8 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
     legal_at = legal_marks(text)
     nominal, proper = NOMINAL, PROPER
     for (form, tag, start, end, oov, _, _), sent in zip(tokens, sent_ids):
+        if tag == "NNG" and form == "사이":
+            tag = "NNB"  # A와 B 사이에: the pair noun, as Kiwi tags 간 (B's particle comes after it)
         if start < legal_until:
             continue
         if start in legal_at:

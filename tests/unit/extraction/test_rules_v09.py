@@ -1,0 +1,43 @@
+"""Rules added in extractor 0.9.0, on sentences written for these tests (invented names)."""
+
+
+def _signed(result):
+    return sorted(sorted(p.name for p in a.parties) for a in result.agreements if a.status == "signed")
+
+
+def test_a_title_with_no_name_signs_for_the_place_before_it(extract):
+    result = extract("김해시장과 베트남 다온시 인민위원장은 우호협력 의향서에 서명했다.")
+    assert _signed(result) == [["김해시", "다온시"]]
+    assert [a.kind for a in result.agreements] == ["loi"]
+
+
+def test_a_mayor_written_apart_from_the_city_signs_for_it(extract):
+    result = extract("김해시장은 다온시 시장과 우호협력 의향서에 서명했다.")
+    assert _signed(result) == [["김해시", "다온시"]]
+
+
+def test_a_minister_written_apart_from_the_ministry_is_not_made_a_party_by_that_rule(extract):
+    # only a place is taken from right before a bare title: a ministry's minister at a ceremony
+    # is usually an attendee listed after the signing was reported
+    result = extract("체결식에는 가람 측에서 누리부 장관이 참석했다.")
+    assert _signed(result) == []
+
+
+def test_a_passive_signing_between_two_parties_with_sai(extract):
+    result = extract("이번 협약은 가람도와 누리바이오 사이에 체결됐으며 총 500억원 규모의 투자가 포함됐다.")
+    assert _signed(result) == [["가람도", "누리바이오"]]
+
+
+def test_sai_as_relationship_is_no_signing(extract):
+    assert extract("두 도시 사이의 교류는 활발하다.").agreements == ()
+
+
+def test_a_renewed_agreement_is_signed(extract):
+    result = extract("가람도는 중국 하이난성과 지난 2일 우호교류 협약을 갱신했다.")
+    assert _signed(result) == [["가람도", "하이난성"]]
+    assert result.agreements[0].signed_on is not None
+
+
+def test_a_renewal_being_pursued_is_planned(extract):
+    result = extract("가람도는 하이난성과의 협약 갱신을 추진하고 있다.")
+    assert [a.status for a in result.agreements] == ["planned"]
