@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .agreements import AgreementFinder
+from . import rules
 from .analyzer import Analysis, Analyzer
 from .document import analyse
 from .grouping import group_entities
@@ -32,6 +33,7 @@ class RuleExtractor:
 
     def __init__(self) -> None:
         self._agreements = AgreementFinder()
+        self._place_canonical = rules.load().place_canonical or {}
 
     def extract_many(
         self, articles: Sequence[Article], analyses: Sequence[Analysis], *, return_exceptions: bool = False
@@ -54,7 +56,7 @@ class RuleExtractor:
         entities, entity_of = group_entities(doc)
         agreements = []
         for f in found:
-            parties = _dedupe_parties(_party(m, entity_of.get(id(m))) for m in f.parties)
+            parties = _dedupe_parties((_party(m, entity_of.get(id(m))) for m in f.parties), self._place_canonical)
             if len(parties) >= 2:
                 agreements.append(Agreement(parties=tuple(parties), kind=f.kind, status=f.status,
                                             evidence=f.evidence, signed_on=f.signed_on, venue=f.venue,
@@ -86,8 +88,11 @@ def _party(mention, entity: Entity | None) -> Party:
     return Party(name=entity.name, type=entity.type, aliases=entity.aliases)
 
 
-def _dedupe_parties(parties) -> list[Party]:
+def _dedupe_parties(parties, place_canonical: dict[str, str]) -> list[Party]:
+    """One party per name; a place's short and full names are one party (경상북도 with 경북, the
+    place of 이철우 경북도지사 who signed for it)."""
     seen: dict[str, Party] = {}
     for p in parties:
-        seen.setdefault(p.name, p)
+        key = place_canonical.get(p.name, p.name) if p.type == "LOC" else p.name
+        seen.setdefault(key, p)
     return list(seen.values())

@@ -288,6 +288,8 @@ class AgreementFinder:
             if surface not in window:
                 continue  # (most surfaces: no call)
             at = _find_term(window, surface)
+            while at >= 0 and surface == _LOCATED and _after_place(doc, lo + at):
+                at = _find_term(window, surface, at + 1)  # 애틀랜타 소재 기업: "based in", not materials
             if at >= 0 and (sector not in found or at < found[sector]):
                 found[sector] = at
         return tuple(sorted(found, key=found.get))
@@ -874,15 +876,19 @@ def _year_before(sentence: str, verb_start: int) -> int | None:
     return int(years[-1]) if years else None
 
 
+_LOCATED = "소재"  # also "located in" after a place
 
 
+def _after_place(doc: Document, at: int) -> bool:
+    """A place's name ends right before ``at`` (one space apart)."""
+    before = doc.text[max(0, at - 4):at]
+    end = at - (len(before) - len(before.rstrip()))
+    return any(m.type == "LOC" and m.end == end for m in doc.mentions)
 
 
-
-
-def _find_term(text: str, term: str) -> int:
-    """Offset of ``term`` in ``text``; a Latin term must not be part of a longer Latin word."""
-    at = text.find(term)
+def _find_term(text: str, term: str, start: int = 0) -> int:
+    """Offset of ``term`` in ``text`` from ``start``; a Latin term must not be part of a longer Latin word."""
+    at = text.find(term, start)
     if not term.isascii():
         return at
     while at >= 0:

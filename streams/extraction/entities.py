@@ -97,6 +97,8 @@ def _classify(w: Word, data: rules.Rules) -> str:
         return "T"  # 포항시장, 산둥성장, 주한일본대사: a place fused with a title (not 테크놀로지사)
     if t and t.start() >= 3 and data.ministry_re.match(noun[: t.start()]):
         return "T"  # 외교통상부장관, 경제부장관: a ministry fused with its minister's title
+    if noun.endswith("부장") and len(noun) >= 4 and data.ministry_re.match(noun[:-1]):
+        return "T"  # 상무부장, 외교부장: a Chinese minister (部長), the ministry fused with 장
     if noun in data.org_words:
         return "W"
     if noun.endswith(data.venue_suffixes):

@@ -41,3 +41,28 @@ def test_a_renewed_agreement_is_signed(extract):
 def test_a_renewal_being_pursued_is_planned(extract):
     result = extract("가람도는 하이난성과의 협약 갱신을 추진하고 있다.")
     assert [a.status for a in result.agreements] == ["planned"]
+
+
+def test_a_province_and_its_governor_under_the_short_name_are_one_party(extract):
+    result = extract("경상북도는 18일 도청에서 이철우 경북도지사와 쉬쿤린 장쑤성 성장이 참석한 가운데 "
+                     "이차전지 협력 양해각서를 체결했다.\n이 지사는 \"경북 산업의 전기가 될 것\"이라고 말했다.")
+    assert _signed(result) == [["경상북도", "장쑤성"]]
+
+
+def test_a_ministry_fused_with_jang_is_a_chinese_ministers_title():
+    from streams.extraction import rules
+    from streams.extraction.entities import classify
+    from streams.extraction.words import Word
+
+    data = rules.load()
+    assert classify(Word(start=0, end=4, noun="상무부장"), data) == "T"
+
+
+def test_sojae_after_a_place_means_based_in_not_materials(extract):
+    result = extract("가람시는 미국 애틀랜타 소재 바이오 기업 누리랩스와 투자협약을 체결했다.")
+    assert result.agreements[0].sectors == ("바이오",)
+
+
+def test_sojae_as_materials_is_a_sector(extract):
+    result = extract("가람시는 배터리 소재 기업 누리켐과 투자협약을 체결했다.")
+    assert "소재" in result.agreements[0].sectors
