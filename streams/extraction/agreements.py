@@ -32,7 +32,8 @@ _CONTEXT_SPAN = 12  # sentences over which the last date named still dates an un
 _LOOKAHEAD = 3
 _DESCRIBED = 6  # sentences after a joint signing that may describe its counted members one by one
 _DOTS = re.compile("[·ㆍᆞ]")
-_OBJECT = re.compile(r"(?:\([^)]{0,20}\))?[을를]\s?")  # 협약(MOU)을 + reference word  # sentences after a signing that may list the members of a counted group
+_OBJECT = re.compile(r"(?:\([^)]{0,20}\))?[을를]\s?")  # 협약(MOU)을 + reference word
+_DIRECT_OBJECT = re.compile(r"(?:\([^)]{0,20}\))?(?:을|를|에)\s?")  # 협의를 체결, 협의에 서명
 _MUTUAL = re.compile(r"양\s?[가-힣·]{1,6}\s?간|양측|쌍방")  # 양 도·성간, 양 기관 간: two parties sign
 _SUMMARY = re.compile(r"등\s*(?:모두|총)?\s*\d+\s*건")
 _LOCATED = ("소재", "소속")  # 서울소재 한빛관광: "based in", not part of the name
@@ -63,6 +64,7 @@ _ANNIVERSARY = re.compile(r"\S*\s+지\s*(?:\d+|[일이삼사오육칠팔구십]+
 _PAST_ETM = frozenset({"ᆫ", "은"})
 _REPORT_LINK = frozenset({"며", "으며", "면서"})  # 체결하며 + present-tense main clause (체결하고 … 한다 reads as a preview)
 _QUOTED = re.compile(r"['‘“\"]")
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,7}")
 # 한중 양국, 한-베트남: the word for both countries, and the marks that join countries' short names
 _BOTH_COUNTRIES = frozenset({"양국", "양국가", "3국"})
 _COUNTRY_JOINS = frozenset({"-", "·", "ㆍ", "‧"})
@@ -288,7 +290,7 @@ class AgreementFinder:
             if surface not in window:
                 continue  # (most surfaces: no call)
             at = _find_term(window, surface)
-            while at >= 0 and surface == _LOCATED and _after_place(doc, lo + at):
+            while at >= 0 and surface in _LOCATED and _after_place(doc, lo + at):
                 at = _find_term(window, surface, at + 1)  # 애틀랜타 소재 기업: "based in", not materials
             if at >= 0 and (sector not in found or at < found[sector]):
                 found[sector] = at
@@ -443,11 +445,18 @@ class AgreementFinder:
         if self.data.titles.issuperset(_DOTS.split(w.noun)):
             return None  # 회장ㆍ사장: titles joined by a middle dot
         marked = w.noun == "사" and last > first  # 블루 에어로닉스 사와: the company marker after a name
-        if (not (w.proper or marked or self._company_form(w)) or w.noun[0].isdigit() or self.data.trigger_re.fullmatch(w.noun)
-                or (w.noun.isascii() and len(w.noun) < 2) or _QUOTED.match(doc.text, max(0, w.noun_start - 1))):
+        # 사우디아라비아 국부펀드(PIF)와: common nouns with an acronym of their own, after a place, name
+        # that place's body (not 인공지능(AI)과)
+        acronym = (w.parts >= 2 and not w.proper and _ACRONYM.fullmatch(w.paren) is not None and last > first
+                   and classify(doc.words[last - 1], self.data) == "L" and not doc.words[last - 1].rest)
+        if (not (w.proper or marked or acronym or self._company_form(w)) or w.noun[0].isdigit()
+                or self.data.trigger_re.fullmatch(w.noun) or (w.noun.isascii() and len(w.noun) < 2)
+                or _QUOTED.match(doc.text, max(0, w.noun_start - 1))):
             return None
         # an unknown proper noun in a party slot is an organisation (한결, 다온, 서울 미르텍)
         k = _name_start(doc, first, last, self.data, marked=marked)
+        if acronym and k == last:
+            k -= 1  # (the place is part of such a name)
         name = " ".join([*(doc.words[i].noun for i in range(k, last)), list_item_name(w)])
         adhoc = Mention("ORG", name, doc.words[k].noun_start, w.noun_end, w.sent, k, last,
                         [w.paren] if w.paren and not _NOT_ALIAS.match(w.paren) else [])
@@ -591,9 +600,15 @@ class AgreementFinder:
         """(start, end, kind) of each signing verb with its own trigger word before it; the first
         is the sentence's signing, later ones report further signings (…를 체결했으며, B와 …를 체결했다)."""
         triggers = list(self.data.trigger_re.finditer(sentence))
+        verbs = list(self.data.signing_re.finditer(sentence))
+        if self.data.object_trigger_re is not None and verbs:
+            # 기본협의를 체결했다: a noun that names an agreement only as the signing verb's object
+            starts = {v.start() for v in verbs}
+            objects = [t for t in self.data.object_trigger_re.finditer(sentence)
+                       if (o := _DIRECT_OBJECT.match(sentence, t.end())) and o.end() in starts]
+            triggers = sorted(triggers + objects, key=lambda t: t.start()) if objects else triggers
         if not triggers:
             return []
-        verbs = list(self.data.signing_re.finditer(sentence))
         # 협정서명식에서 … 서명했다: a ceremony noun is the verb only when nothing else is
         plain = [v for v in verbs if sentence[v.end():v.end() + 1] != "식"]
         out: list[tuple[int, int, str]] = []
@@ -786,8 +801,6 @@ def _name_start(doc: Document, first: int, last: int, data: rules.Rules, marked:
     return start
 
 
-
-
 def _ends_with_trigger(title: str, triggers: re.Pattern) -> bool:
     """'… 설립에 관한 협정(Agreement on …)': a document title ends with its kind word."""
     title = _TRAILING_PAREN.sub("", title).rstrip()
@@ -874,9 +887,6 @@ def _unique(parties: list[Mention]) -> list[Mention]:
 def _year_before(sentence: str, verb_start: int) -> int | None:
     years = _YEAR.findall(sentence, 0, verb_start)
     return int(years[-1]) if years else None
-
-
-_LOCATED = "소재"  # also "located in" after a place
 
 
 def _after_place(doc: Document, at: int) -> bool:

@@ -22,10 +22,12 @@ from . import rules
 from .document import compose
 from .model import Article
 from .text import clean
+from .words import PLACE_ENDS
 
 # Unseen foreign place names are tagged as common nouns unless Kiwi is told about them.
 _PLACE_KINDS_AS_USER_WORDS = ("china", "vietnam", "us", "japan")
 _PLACE_SCORE = 5.0
+_CITY_KINDS = ("china", "vietnam", "japan")  # a name without an ending there is a city's (싼야, 다낭)
 
 TOKEN_FIELDS = ("form", "tag", "start", "end", "oov", "line_number", "sent_position")
 Token = tuple[str, str, int, int, bool, int, int]
@@ -57,6 +59,9 @@ class Analyzer:
         for name, kind in data.places.items():
             if kind in _PLACE_KINDS_AS_USER_WORDS and not name.isascii():
                 self._kiwi.add_user_word(name, "NNP", _PLACE_SCORE)
+                if kind in _CITY_KINDS and name[-1] not in PLACE_ENDS and name + "성" not in data.places:
+                    # 싼야 alone made Kiwi read 싼야시와 as 싼야 + 시와; the city written with 시 is a word too
+                    self._kiwi.add_user_word(name + "시", "NNP", _PLACE_SCORE)
 
     def analyse(self, articles: Sequence[Article]) -> list[Analysis]:
         """Clean and analyse a batch of articles with a single Kiwi call."""

@@ -25,7 +25,8 @@ def _words(name: str) -> list[str]:
 @dataclass(frozen=True)
 class Rules:
     triggers: dict[str, str]  # trigger word -> agreement kind
-    trigger_re: re.Pattern
+    trigger_re: re.Pattern  # agreement nouns anywhere before a signing verb
+    object_trigger_re: re.Pattern | None  # agreement nouns only as the object right before a signing verb
     signing_re: re.Pattern  # signing verbs and reference words
     planned_re: re.Pattern
     failed_re: re.Pattern  # right after a signing verb: not signed at all (체결하지 못했다, 체결을 위한)
@@ -65,7 +66,10 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def load() -> Rules:
-    triggers = {w: k for w, k in _rows("triggers.tsv")}
+    trigger_rows = _rows("triggers.tsv")
+    triggers = {r[0]: r[1] for r in trigger_rows}
+    object_triggers = [r[0] for r in trigger_rows if r[2:] == ["object"]]
+    free_triggers = [t for t in triggers if t not in object_triggers]
     titles = frozenset(_words("titles.txt"))
     suffix_rows = _rows("org_suffixes.tsv")
     suffixes = sorted(((r[0], r[1] == "strong") for r in suffix_rows), key=lambda p: -len(p[0]))
@@ -83,7 +87,8 @@ def load() -> Rules:
     place_canonical = {name: canonical for canonical, others in place_aliases.items() for name in (canonical, *others)}
     return Rules(
         triggers=triggers,
-        trigger_re=re.compile("|".join(sorted(map(re.escape, triggers), key=len, reverse=True))),
+        trigger_re=re.compile("|".join(sorted(map(re.escape, free_triggers), key=len, reverse=True))),
+        object_trigger_re=re.compile("|".join(map(re.escape, object_triggers))) if object_triggers else None,
         signing_re=re.compile("|".join(_words("signing_verbs.txt") + _words("reference_verbs.txt"))),
         reference_words=frozenset(_words("reference_verbs.txt")),
         planned_re=re.compile("|".join(f"(?:{r[0]})" for r in _rows("planned_markers.txt"))),

@@ -66,3 +66,34 @@ def test_sojae_after_a_place_means_based_in_not_materials(extract):
 def test_sojae_as_materials_is_a_sector(extract):
     result = extract("가람시는 배터리 소재 기업 누리켐과 투자협약을 체결했다.")
     assert "소재" in result.agreements[0].sectors
+
+
+def test_hyeobui_as_the_object_of_a_signing_is_an_agreement(extract):
+    result = extract("중국 광둥성 선전시 정부는 지난 10일 가람그룹과 스마트시티 협력 기본협의를 체결했다.")
+    assert [(a.kind, sorted(p.name for p in a.parties)) for a in result.agreements] == [
+        ("agreement", ["가람그룹", "선전시 정부"])]
+
+
+def test_hyeobuiseo_is_an_agreement_document(extract):
+    result = extract("가람시와 다온시는 관광 협력 협의서에 서명했다.")
+    assert [a.kind for a in result.agreements] == ["agreement"]
+
+
+def test_hyeobui_as_a_consultation_does_not_name_the_kind(extract):
+    result = extract("가람시는 누리시와 오랜 협의를 거쳐 공급 계약을 맺었다.")
+    assert [a.kind for a in result.agreements] == ["contract"]
+
+
+def test_common_nouns_with_an_acronym_after_a_country_are_a_body(extract):
+    result = extract("가람보험공사는 사우디아라비아 국부펀드(PIF)와 금융 협력 MOU를 체결했다.")
+    assert _signed(result) == [["가람보험공사", "사우디아라비아 국부펀드"]]
+
+
+def test_common_nouns_with_an_acronym_alone_are_no_party(extract):
+    assert extract("가람시는 인공지능(AI)과 관련한 협약을 체결했다.").agreements == ()
+
+
+def test_a_chinese_city_known_without_si_is_read_with_si(extract):
+    # the gazetteer lists 싼야; Kiwi then cut 싼야시와 into 싼야 + 시와
+    result = extract("중국 하이난성 싼야시와 가람시는 관광 협력 협약을 체결했다.")
+    assert _signed(result) == [["가람시", "싼야시"]]
