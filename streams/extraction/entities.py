@@ -171,6 +171,18 @@ def _two_part_name(first: Word, second: Word, data: rules.Rules) -> bool:
             and not (typical_name(second.noun, data) and not typical_name(first.noun, data)))
 
 
+def _given_name_like_a_city(words: list[Word], at: int, title: int, data: rules.Rules) -> bool:
+    """사토 다케시 사장: a three-syllable word ending in 시 after a family name of two syllables or
+    more is a Japanese given name, not a city, unless the place is known or the title heads a city
+    (프레드 정 풀러턴시 시장, 조유 장가항시 부시장)."""
+    name = words[at].noun
+    head = data.title_re.search(words[title].noun)
+    return (len(name) == 3 and name[-1] == "시" and name not in data.places and name[:-1] not in data.places
+            and (data.place_heads or {}).get(head.group(0) if head else "") != "시"
+            and classify(words[at - 1], data) == "P" and len(words[at - 1].noun) >= 2
+            and _two_part_name(words[at - 1], words[at], data))
+
+
 def typical_name(name: str, data: rules.Rules) -> bool:
     """A Korean name as most are written: a one-syllable family name and two syllables."""
     return len(name) == 3 and name[0] in data.surnames and _HANGUL.match(name) is not None
@@ -244,6 +256,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 continue
             if classes[aff_start:aff_start + 2] == "PL" and aff_start + 1 < t:
                 continue  # 기시다 후미오 일본 총리: a proper noun before the country is part of the name
+            if aff_start + 1 == t and classes[aff_start] == "L" and _given_name_like_a_city(words, aff_start, t, data):
+                continue  # 사토 다케시 사장: a given name ending like a city (다케시, 히로시) is no employer
             k = next((aff_start - size for size in (1, 3, 2) if aff_start - size >= 0 and _is_person_name(
                 words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data)), None)
             if (k is not None and k == aff_start - 1 and k > 0 and classes[k - 1] == "P" and not used[k - 1]
@@ -262,10 +276,12 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 continue  # 명지 양영기 대표: the three-syllable name is the person (the word before it, below)
             person = _person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused,
                              words[t].proper)
-            if (aff_start == t and k > 0 and classes[k - 1] == "P" and not used[k - 1] and aff_start - k == 1
-                    and typical_name(words[k].noun, data) and not words[k].former
+            if (aff_start == t and k > 0 and classes[k - 1] == "P" and not used[k - 1] and not words[k].former
+                    and (aff_start - k == 1 and typical_name(words[k].noun, data)
+                         or aff_start - k == 2 and len(words[k - 1].noun) >= 4 and _two_part_name(words[k], words[k + 1], data))
                     and words[t].noun not in _BYLINE_TITLES):  # (a reporter's outlet is read from the byline)
-                # 다온 양영기 대표: an unknown name right before a person and their title is the employer
+                # 다온 양영기 대표, 미쓰비시케미칼 사토 다케시 사장: an unknown name right before a person and
+                # their title is the employer
                 person.affiliation = words[k - 1].noun
                 classes = classes[:k - 1] + "O" + classes[k:]
             elif (aff_start == t and k > 0 and classes[k - 1] == "O" and not used[k - 1] and not person.affiliation

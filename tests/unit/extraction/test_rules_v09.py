@@ -97,3 +97,20 @@ def test_a_chinese_city_known_without_si_is_read_with_si(extract):
     # the gazetteer lists 싼야; Kiwi then cut 싼야시와 into 싼야 + 시와
     result = extract("중국 하이난성 싼야시와 가람시는 관광 협력 협약을 체결했다.")
     assert _signed(result) == [["가람시", "싼야시"]]
+
+
+def _people(result):
+    return {e.name: e for e in result.entities if e.type == "PERSON"}
+
+
+def test_a_japanese_given_name_ending_in_si_is_no_city(extract):
+    result = extract("가람화학 김민수 부회장과 미르케미칼 사토 다케시 사장은 합작사 설립 합의서에 서명했다.")
+    person = _people(result)["사토 다케시"]
+    assert (person.title, person.affiliation) == ("사장", "미르케미칼")
+    assert _signed(result) == [["가람화학", "미르케미칼"]]
+    assert "다케시" not in {e.name for e in result.entities if e.type == "LOC"}
+
+
+def test_a_city_before_a_mayors_title_stays_the_city(extract):
+    result = extract("프레드 정 다온시 시장은 가람시와 협약을 체결했다.")
+    assert _people(result)["프레드 정"].affiliation == "다온시"
