@@ -443,7 +443,8 @@ _NAME_PARTICLES = frozenset({"알", "엘", "아부", "이븐"})  # 알 하마디
 
 def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, data: rules.Rules) -> bool:
     """왕웨이중 광둥성장, 왕웨이중 중국 광둥성 성장: a four-syllable proper noun before the title of a
-    Chinese, Vietnamese or Japanese place's head is that official's transcribed name;
+    Chinese, Vietnamese or Japanese place's head is that official's transcribed name; 트럼프 미국
+    대통령: a proper noun before a country and a state title;
     로메로 공공행정부장관: a proper noun right before a minister's title fused with the ministry."""
     if aff_start < 1 or classes[aff_start - 1] != "P":
         return False
@@ -454,6 +455,9 @@ def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, d
     m = data.title_re.search(title)
     if aff_start == t and m is not None and m.start() >= 3 and data.ministry_re.match(title[:m.start()]):
         return True
+    if (aff_start + 1 == t and data.places.get(words[aff_start].noun) == "country" and title in (data.state_titles or {})
+            and len(name) >= 3):
+        return True  # 트럼프 미국 대통령: a head of state or minister named with the country
     if len(name) != 4:
         return False
     places = [w.noun for w in words[aff_start:t]]

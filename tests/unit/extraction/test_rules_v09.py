@@ -114,3 +114,13 @@ def test_a_japanese_given_name_ending_in_si_is_no_city(extract):
 def test_a_city_before_a_mayors_title_stays_the_city(extract):
     result = extract("프레드 정 다온시 시장은 가람시와 협약을 체결했다.")
     assert _people(result)["프레드 정"].affiliation == "다온시"
+
+
+def test_a_foreign_leader_named_with_the_country_and_a_state_title(extract):
+    result = extract("이날 서명식에는 트럼프 미국 대통령과 가람시 관계자들이 참석했다.")
+    assert (_people(result)["트럼프"].title, _people(result)["트럼프"].affiliation) == ("대통령", "미국")
+
+
+def test_a_company_before_a_country_and_a_plain_title_is_no_person(extract):
+    result = extract("가람전자 미국 대표는 협력을 강조했다.")
+    assert _people(result) == {}
