@@ -30,6 +30,10 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*년")
 _DEMONSTRATIVE = frozenset({"이", "그", "해당"})  # 이 시장은: the mayor named before
 _CONTEXT_SPAN = 12  # sentences over which the last date named still dates an undated signing
 _LOOKAHEAD = 3
+# "협약식은 15일 시청에서 열렸다": the ceremony of a signing reported in one of the sentences before
+_CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?[가-힣A-Z]{0,8}(?:협약|협정|계약|체결|서명|조인|각서|MOU)식(?:은|는)\s"
+                            r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었)")
+_CEREMONY_AFTER = 2  # sentences
 _DESCRIBED = 6  # sentences after a joint signing that may describe its counted members one by one
 _DOTS = re.compile("[·ㆍᆞ]")
 _OBJECT = re.compile(r"(?:\([^)]{0,20}\))?[을를]\s?")  # 협약(MOU)을 + reference word
@@ -70,8 +74,6 @@ _BOTH_COUNTRIES = frozenset({"양국", "양국가", "3국"})
 _COUNTRY_JOINS = frozenset({"-", "·", "ㆍ", "‧"})
 
 
-
-
 @dataclass(slots=True)
 class Found:
     parties: list[Mention]
@@ -88,8 +90,6 @@ class Found:
     summary: bool = False  # "… 등 2건의 양해각서를 체결": a sum-up of documents the article details
     counted: bool = False  # "A와 B는 12건의 MOU를 체결": documents counted, not named
     reference: bool = False  # "B와의 협약을 시작으로": an agreement referred to, not reported
-
-
 
 
 class AgreementFinder:
@@ -132,6 +132,8 @@ class AgreementFinder:
                 self._title_owner.setdefault(p.title, bodies[aff])
         topic: Mention | None = None
         context_date, context_at = None, 0
+        signed_in: list[Found] = []  # the agreements of the last signing sentence
+        signed_at = 0
         by_sentence: dict[int, list[tuple[int, list[Word]]]] = {}
         for phrase in doc.phrases:
             by_sentence.setdefault(phrase[1][0].sent, []).append(phrase)
@@ -159,6 +161,9 @@ class AgreementFinder:
                     f.headline = start < doc.title_end
                     f.sectors = sectors
                 found.extend(new)
+                signed_in, signed_at = new, sent
+            elif signed_in and sent - signed_at <= _CEREMONY_AFTER and _CEREMONY_HELD.match(sentence):
+                self._ceremony(doc, start, sentence, signed_in)
             if start >= doc.title_end:
                 dated = last_date(sentence, doc.published)
                 if dated is not None:
@@ -175,6 +180,19 @@ class AgreementFinder:
         parties = {p.name for f in merged for p in f.parties}
         doc.mentions[:] = [m for m in doc.mentions if not m.adhoc or m.name in parties]
         return merged
+
+    def _ceremony(self, doc: Document, start: int, sentence: str, signed: list[Found]) -> None:
+        """"…를 체결했다고 16일 밝혔다. 협약식은 15일 시청에서 열렸다": the ceremony's date and place
+        are those of the signing just reported without them."""
+        date = signing_date(sentence, len(sentence), doc.published)
+        venue = _venue(doc, start, start + len(sentence))
+        for f in signed:
+            if f.status != "signed":
+                continue
+            if f.signed_on is None and date is not None:
+                f.signed_on = date.isoformat()
+            if f.venue is None and venue is not None:
+                f.venue = venue
 
     def _country_of(self, p: Mention) -> Mention:
         """The country a state body signed for: 외교통상부 -> 한국, 중국 상무부 -> 중국."""
@@ -873,7 +891,7 @@ def _venue(doc: Document, start: int, at: int) -> str | None:
 
 
 _TIME_WORDS = frozenset({"이날", "오늘", "당일", "같은날", "현지", "지난", "앞서", "최근", "한편", "또", "또한",
-                         "동안", "기간", "중", "당시", "이후", "후", "전"})
+                         "동안", "기간", "중", "당시", "이후", "후", "전", "오전", "오후", "저녁", "새벽", "밤"})
 _EVENTS = ("식", "행사")  # 서명식에서: the ceremony, not where it was held
 
 

@@ -7,17 +7,19 @@ import re
 
 _YMD = r"(?P<ymd>(?P<y>(?:19|20)\d{2})\s*[년.\-/]\s*(?P<m>\d{1,2})\s*[월.\-/]\s*(?P<d>\d{1,2})(?:\s*일)?)"
 _MD = r"(?P<rel>(?P<ry>올해|지난해|작년|금년)\s*)?(?P<md>(?P<m2>\d{1,2})\s*월\s*(?P<d2>\d{1,2})\s*일)"
+# 6.10(화): month and day with the weekday, as press releases write them (the weekday rules out 3.5)
+_DOTTED = r"(?P<dotted>(?P<m5>\d{1,2})\.\s?(?P<d5>\d{1,2})\.?\s?\([월화수목금토일]\))"
 _LM = r"(?P<lm>지난\s*달|지난달|전월)\s*(?P<d3>\d{1,2})\s*일"
 _DAY = r"(?P<day>(?<![가-힣\d.])(?P<d4>\d{1,2})\s*일)(?![간째차반])"
 _NAMED_DAY = r"(?P<today>이날|오늘|금일)|(?P<yday>전일|어제|전날)"
 # Every alternative starts with one of the characters of the lookahead: it lets the scan
 # skip other positions without trying each alternative there (several times faster).
-_DATE = re.compile(rf"(?=[\d올지작금전이오어])(?:{_YMD}|{_MD}|{_LM}|{_DAY}|{_NAMED_DAY})")
+_DATE = re.compile(rf"(?=[\d올지작금전이오어])(?:{_YMD}|{_MD}|{_DOTTED}|{_LM}|{_DAY}|{_NAMED_DAY})")
 # The same scan for fewer kinds of date gives the same matches of those kinds: no other date
 # can start inside a named day (이날) or a bare day (8일), so dropping them moves no match;
 # the scan then also skips the frequent 이/오/어.
-_NUMBERED_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_LM}|{_DAY})")
-_MONTH_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_LM})")
+_NUMBERED_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_DOTTED}|{_LM}|{_DAY})")
+_MONTH_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_DOTTED}|{_LM})")
 _NOT_SIGNING_DATE = re.compile(r"\s*(?:\([^)]*\))?\s*(?:장\s?마감\s?후\s?)?(?:밝혔|전했|발표|공시|말했|알렸|덧붙|[가-힣A-Za-z]{1,20}에 따르면)")
 # "10일 장 마감 후 B와 … 체결했다고 공시했다": the market close times the disclosure, not the signing
 _AFTER_CLOSE = re.compile(r"\s*장\s?(?:마감|종료)\s?후")
@@ -48,13 +50,14 @@ def resolve(match: re.Match, published: dt.date | None, context: dt.date | None)
     g = match.group  # (groupdict would build a dict of every group)
     if g("ymd"):
         return _safe(int(g("y")), int(g("m")), int(g("d")))
-    if g("md"):
+    if g("md") or g("dotted"):
         if published is None:
             return None
+        month, day = (int(g("m2")), int(g("d2"))) if g("md") else (int(g("m5")), int(g("d5")))
         year = published.year - 1 if g("ry") in ("지난해", "작년") else published.year
-        found = _safe(year, int(g("m2")), int(g("d2")))
+        found = _safe(year, month, day)
         if found and not g("ry") and found > published + dt.timedelta(days=31):
-            found = _safe(year - 1, int(g("m2")), int(g("d2")))
+            found = _safe(year - 1, month, day)
         return found
     if g("lm"):
         if published is None:

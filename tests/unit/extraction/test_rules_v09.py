@@ -124,3 +124,30 @@ def test_a_foreign_leader_named_with_the_country_and_a_state_title(extract):
 def test_a_company_before_a_country_and_a_plain_title_is_no_person(extract):
     result = extract("가람전자 미국 대표는 협력을 강조했다.")
     assert _people(result) == {}
+
+
+def test_a_date_written_month_dot_day_with_the_weekday(extract):
+    result = extract("가람시는 6.10(화) 누리전자와 협약을 체결했다.", published_at="2025-06-16")
+    assert result.agreements[0].signed_on == "2025-06-10"
+
+
+def test_a_decimal_before_a_parenthesis_is_no_date(extract):
+    result = extract("성장률은 3.5(%)였다. 가람시는 누리전자와 협약을 체결했다.", published_at="2025-06-16")
+    assert result.agreements[0].signed_on is None
+
+
+def test_a_time_of_day_is_not_part_of_the_venue(extract):
+    result = extract("가람시는 지난 13일 오후 시청 대회의실에서 누리전자와 투자협약식을 가졌다.")
+    assert result.agreements[0].venue == "시청 대회의실"
+
+
+def test_the_ceremony_after_an_undated_signing_dates_it(extract):
+    result = extract("가람시는 누리전자와 투자협약을 체결했다고 16일 밝혔다.\n협약식은 15일 시청에서 열렸다.",
+                     published_at="2025-06-16")
+    assert [(a.signed_on, a.venue) for a in result.agreements] == [("2025-06-15", "시청")]
+
+
+def test_a_ceremony_still_ahead_dates_nothing(extract):
+    result = extract("가람시는 누리전자와 투자협약을 체결했다고 16일 밝혔다. 협약식은 20일 열릴 예정이다.",
+                     published_at="2025-06-16")
+    assert result.agreements[0].signed_on is None
