@@ -151,3 +151,18 @@ def test_a_ceremony_still_ahead_dates_nothing(extract):
     result = extract("가람시는 누리전자와 투자협약을 체결했다고 16일 밝혔다. 협약식은 20일 열릴 예정이다.",
                      published_at="2025-06-16")
     assert result.agreements[0].signed_on is None
+
+
+def test_an_attempt_reported_as_not_done_is_no_signing(extract):
+    assert extract("가람시는 누리전자와 협약을 체결하려 했으나 무산됐다.").agreements == ()
+    assert extract("가람시는 누리전자와 협약을 체결하려다 보류했다.").agreements == ()
+
+
+def test_agreeing_to_sign_is_planned(extract):
+    result = extract("가람시는 누리전자와 협약 체결에 합의했다.")
+    assert [a.status for a in result.agreements] == ["planned"]
+
+
+def test_agreeing_to_sign_and_signing_is_signed(extract):
+    result = extract("가람시는 누리전자와 MOU 체결에 합의하고 협약서에 서명했다.")
+    assert [a.status for a in result.agreements] == ["signed"]
