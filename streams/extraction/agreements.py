@@ -57,7 +57,8 @@ _QUOTED_TITLE = re.compile(r"['‘\"“]([^'’\"”]{2,200})['’\"”]")
 _COUNTED_DOC = re.compile(r"(\d+)\s*건의\s*")
 _PROGRESSIVE = re.compile(r"(?:하|)고\s?있(?:다|습니다)")
 _PAREN_TAIL = re.compile(r"\(([^()]*)\)\s*$")
-_SEPARATELY = re.compile(r"각각|각기|개별|\d+건")
+# 각각; "B와 투자협약을, C와는 업무협약을 맺었다": each partner's own document
+_SEPARATELY = re.compile(r"각각|각기|개별|\d+건|[을를],\s*[^\s,]{1,30}\s?[와과][는도]?\s")
 _JOINT = re.compile(r"합동|다자간|\d자\s*간|이들은|공동으로")
 _SIGNERS_AFTER = re.compile(r"(?:체결|맺|서명)[은한]\s*(?:기업|기관|업체|곳|단체|도시|국가|회사)[은는]")
 _KIND_PRIORITY = {"sister_city": 0, "loi": 1, "contract": 2, "agreement": 3, "mou": 4}

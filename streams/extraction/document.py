@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from . import rules
 from .dates import infer_reference, parse_iso
 from .credits import credit_lines
-from .entities import Mention, classify, list_item_name, mentions_in_phrase, typical_name
+from .entities import _NOT_ALIAS, Mention, classify, list_item_name, mentions_in_phrase, typical_name
 from .original_names import foreign_people
 from .repairs import names_cut_before_titles, repair_words
 from .words import Word, build_words, phrases, sentences
@@ -105,6 +105,11 @@ def _continues(w: Word, nxt: Word, data: rules.Rules) -> bool:
 _UNIT_ENDINGS = "국부청처실"
 
 
+def _alias(w: Word) -> list[str]:
+    """The name in parentheses after a word, unless they hold something else (미르소재(300억원))."""
+    return [w.paren] if w.paren and not _NOT_ALIAS.match(w.paren) else []
+
+
 def _promote_list_members(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
     """Unknown proper nouns listed beside organisations are organisations (스맥, 메타팩, … 협력센터)."""
 
@@ -124,7 +129,7 @@ def _promote_list_members(words: list[Word], mentions: list[Mention], data: rule
                     if k in taken or not w.noun or classify(w, data) not in ("P", "N") or not w.proper:
                         continue
                     mentions.append(Mention("ORG", list_item_name(w), w.noun_start, w.noun_end, w.sent, k, k,
-                                            [w.paren] if w.paren else []))
+                                            _alias(w)))
         i = j + 1
     mentions.sort(key=lambda m: m.start)
 
@@ -162,8 +167,7 @@ def _line_headings(text: str, words: list[Word], mentions: list[Mention], data: 
     taken = {k for m in mentions for k in range(m.first, m.last + 1)}
     for k, w in enumerate(words):
         if w.noun and k not in taken and is_line_heading(text, w) and classify(w, data) == "P":
-            aliases = [w.paren] if w.paren else []
-            mentions.append(Mention("ORG", w.noun, w.noun_start, w.noun_end, w.sent, k, k, aliases))
+            mentions.append(Mention("ORG", w.noun, w.noun_start, w.noun_end, w.sent, k, k, _alias(w)))
 
 
 def _named_again(words: list[Word], mentions: list[Mention]) -> None:

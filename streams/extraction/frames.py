@@ -149,9 +149,16 @@ def signing_frames(slots: list[Slot], doc: Document) -> list[tuple[list[Mention]
             subj.extend(pending + [s.party])
             pending = []
             closed = bool(with_)
-        else:
+        elif not _describes(slots, n, doc):
             pending = []
     return [f for f in frames if f[0] or f[1]]
+
+
+def _describes(slots: list[Slot], n: int, doc: Document) -> bool:
+    """"미국의 누리테크, 일본의 미르전자와": a genitive right before the next slot's name describes
+    it and does not end the list."""
+    return (doc.words[slots[n].word].josa == "의" and n + 1 < len(slots)
+            and slots[n + 1].party.first == slots[n].word + 1)
 
 
 def headline_subject(doc: Document, slots: list[Slot]) -> None:

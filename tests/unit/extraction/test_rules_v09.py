@@ -166,3 +166,19 @@ def test_agreeing_to_sign_is_planned(extract):
 def test_agreeing_to_sign_and_signing_is_signed(extract):
     result = extract("가람시는 누리전자와 MOU 체결에 합의하고 협약서에 서명했다.")
     assert [a.status for a in result.agreements] == ["signed"]
+
+
+def test_an_amount_in_parentheses_is_no_other_name_of_the_party(extract):
+    result = extract("가람시는 누리전자(500억원), 미르소재(300억원)와 각각 투자협약을 체결했다.")
+    assert _signed(result) == [["가람시", "누리전자"], ["가람시", "미르소재"]]
+
+
+def test_each_partner_with_its_own_document_is_its_own_agreement(extract):
+    result = extract("가람시는 누리전자와 MOU를, 미르소재와는 공급계약을 맺었다.")
+    assert sorted((a.kind, sorted(p.name for p in a.parties)) for a in result.agreements) == [
+        ("contract", ["가람시", "미르소재"]), ("mou", ["가람시", "누리전자"])]
+
+
+def test_a_genitive_place_before_each_listed_partner_keeps_the_list(extract):
+    result = extract("가람시는 미국의 누리테크, 일본의 미르전자와 각각 협약을 체결했다.")
+    assert _signed(result) == [["가람시", "누리테크"], ["가람시", "미르전자"]]
