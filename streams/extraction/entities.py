@@ -258,6 +258,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 continue  # 기시다 후미오 일본 총리: a proper noun before the country is part of the name
             if aff_start + 1 == t and classes[aff_start] == "L" and _given_name_like_a_city(words, aff_start, t, data):
                 continue  # 사토 다케시 사장: a given name ending like a city (다케시, 히로시) is no employer
+            if aff_start + 1 == t and words[aff_start].noun in data.surnames and len(words[aff_start].noun) == 1:
+                continue  # 제임스 김 회장: a family name alone is no employer
             k = next((aff_start - size for size in (1, 3, 2) if aff_start - size >= 0 and _is_person_name(
                 words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data)), None)
             if (k is not None and k == aff_start - 1 and k > 0 and classes[k - 1] == "P" and not used[k - 1]
@@ -441,11 +443,15 @@ _FOREIGN_KINDS = frozenset({"china", "vietnam", "japan"})
 _NAME_PARTICLES = frozenset({"알", "엘", "아부", "이븐"})  # 알 하마디, 아부 바크르
 
 
+_MISSIONS = ("대사관", "영사관", "대표부")
+_DIPLOMATS = frozenset({"대사", "총영사", "영사", "공사", "참사관", "대표"})
+
+
 def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, data: rules.Rules) -> bool:
     """왕웨이중 광둥성장, 왕웨이중 중국 광둥성 성장: a four-syllable proper noun before the title of a
     Chinese, Vietnamese or Japanese place's head is that official's transcribed name; 트럼프 미국
-    대통령: a proper noun before a country and a state title;
-    로메로 공공행정부장관: a proper noun right before a minister's title fused with the ministry."""
+    대통령: a proper noun before a country and a state title, or after a diplomatic mission and a
+    diplomat's title; 로메로 공공행정부장관: a proper noun right before a minister's title fused with the ministry."""
     if aff_start < 1 or classes[aff_start - 1] != "P":
         return False
     name = words[aff_start - 1].noun
@@ -458,6 +464,8 @@ def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, d
     if (aff_start + 1 == t and data.places.get(words[aff_start].noun) == "country" and title in (data.state_titles or {})
             and len(name) >= 3):
         return True  # 트럼프 미국 대통령: a head of state or minister named with the country
+    if aff_start == t and aff_start >= 2 and words[aff_start - 2].noun.endswith(_MISSIONS) and title in _DIPLOMATS:
+        return True  # 주한중국대사관 싱하이밍 대사: a diplomat named after the mission
     if len(name) != 4:
         return False
     places = [w.noun for w in words[aff_start:t]]

@@ -182,3 +182,14 @@ def test_each_partner_with_its_own_document_is_its_own_agreement(extract):
 def test_a_genitive_place_before_each_listed_partner_keeps_the_list(extract):
     result = extract("가람시는 미국의 누리테크, 일본의 미르전자와 각각 협약을 체결했다.")
     assert _signed(result) == [["가람시", "누리테크"], ["가람시", "미르전자"]]
+
+
+def test_an_embassy_is_an_organisation_and_its_diplomat_a_person(extract):
+    result = extract("이 자리에는 주한중국대사관 싱하이밍 대사가 참석했다.")
+    assert "주한중국대사관" in {e.name for e in result.entities if e.type == "ORG"}
+    assert (_people(result)["싱하이밍"].title, _people(result)["싱하이밍"].affiliation) == ("대사", "주한중국대사관")
+
+
+def test_a_given_name_and_a_family_name_of_one_syllable(extract):
+    result = extract("이 자리에는 가람상공회의소 제임스 김 회장이 참석했다.")
+    assert _people(result)["제임스 김"].title == "회장"
