@@ -466,8 +466,9 @@ class AgreementFinder:
         marked = w.noun == "사" and last > first  # 블루 에어로닉스 사와: the company marker after a name
         # 사우디아라비아 국부펀드(PIF)와: common nouns with an acronym of their own, after a place, name
         # that place's body (not 인공지능(AI)과)
-        acronym = (w.parts >= 2 and not w.proper and _ACRONYM.fullmatch(w.paren) is not None and last > first
-                   and classify(doc.words[last - 1], self.data) == "L" and not doc.words[last - 1].rest)
+        place = doc.mention_at.get(last - 1) if last > first else None
+        acronym = (w.parts >= 2 and not w.proper and _ACRONYM.fullmatch(w.paren) is not None and place is not None
+                   and place.type == "LOC" and place.last == last - 1 and place.first >= first)
         if (not (w.proper or marked or acronym or self._company_form(w)) or w.noun[0].isdigit()
                 or self.data.trigger_re.fullmatch(w.noun) or (w.noun.isascii() and len(w.noun) < 2)
                 or _QUOTED.match(doc.text, max(0, w.noun_start - 1))):
@@ -475,7 +476,7 @@ class AgreementFinder:
         # an unknown proper noun in a party slot is an organisation (한결, 다온, 서울 미르텍)
         k = _name_start(doc, first, last, self.data, marked=marked)
         if acronym and k == last:
-            k -= 1  # (the place is part of such a name)
+            k = place.first  # (the place is part of such a name: 샌디에이고 카운티 경제개발공사)
         name = " ".join([*(doc.words[i].noun for i in range(k, last)), list_item_name(w)])
         adhoc = Mention("ORG", name, doc.words[k].noun_start, w.noun_end, w.sent, k, last,
                         [w.paren] if w.paren and not _NOT_ALIAS.match(w.paren) else [])

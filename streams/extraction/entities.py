@@ -323,7 +323,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         full = " ".join(strip_legal(w.noun) for w in span)
         start = j
         # 서울 삼성전자 -> 삼성전자, but 텍사스주 경제개발청: a generic body keeps the place before it
-        keep = classes[i] == "O" and not words[i].proper and words[i].noun not in data.orgs
+        keep = (classes[i] == "O" and not words[i].proper and words[i].noun not in data.orgs
+                or classes[i] == "V" and words[i].noun in data.venue_words)  # (요나고 컨벤션센터, 샌디에이고 카운티)
         while classes[start] == "L" and start < i and (classes[i] in "OV" or start + 1 < i) and not (
                 keep and start + 1 == i):
             start += 1

@@ -193,3 +193,18 @@ def test_an_embassy_is_an_organisation_and_its_diplomat_a_person(extract):
 def test_a_given_name_and_a_family_name_of_one_syllable(extract):
     result = extract("이 자리에는 가람상공회의소 제임스 김 회장이 참석했다.")
     assert _people(result)["제임스 김"].title == "회장"
+
+
+def test_a_bare_venue_word_keeps_the_name_before_it(extract):
+    result = extract("가람시는 미국 캘리포니아주 샌디에이고 카운티를 방문했다.")
+    assert "샌디에이고 카운티" in {e.name for e in result.entities if e.type == "LOC"}
+
+
+def test_a_body_with_an_acronym_after_a_county_is_named_with_the_county(extract):
+    result = extract("미국 캘리포니아주 샌디에이고 카운티 경제개발공사(EDC)와 가람시는 바이오 협력 MOU를 체결했다.")
+    assert _signed(result) == [["가람시", "샌디에이고 카운티 경제개발공사"]]
+
+
+def test_a_port_hinterland_complex_is_a_place(extract):
+    result = extract("가람시 웅동배후단지에서 열린 행사에 홍길동 시장이 참석했다.")
+    assert "웅동배후단지" in {e.name for e in result.entities if e.type == "LOC"}
