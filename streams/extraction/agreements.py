@@ -34,6 +34,7 @@ _LOOKAHEAD = 3
 _CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?[가-힣A-Z]{0,8}(?:협약|협정|계약|체결|서명|조인|각서|MOU)식(?:은|는)\s"
                             r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었)")
 _CEREMONY_AFTER = 2  # sentences
+_PAIR_SPAN = 2  # sentences from "A와 B가 …" to a "두 도시는 … 서명했다" that refers to them
 _DESCRIBED = 6  # sentences after a joint signing that may describe its counted members one by one
 _DOTS = re.compile("[·ㆍᆞ]")
 _OBJECT = re.compile(r"(?:\([^)]{0,20}\))?[을를]\s?")  # 협약(MOU)을 + reference word
@@ -112,6 +113,7 @@ class AgreementFinder:
             if p.start < doc.words[p.first].noun_end:
                 self._person_at.setdefault(p.first, (n, p))
         self._person_words = sorted(self._person_at)
+        self._last_pair: tuple[int, list[Mention]] | None = None  # the last "A와 B는" and its sentence
         # "이 시장은": a bare title stands for the body of the person who holds it in the article
         bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "LOC")}
         self._bodies = bodies
@@ -152,6 +154,9 @@ class AgreementFinder:
             slots = self._slots(doc, by_sentence.get(sent, []), headline=start < doc.title_end)
             if start < doc.title_end:
                 headline_subject(doc, slots)
+            pair = _named_pair(slots)
+            if pair:
+                self._last_pair = (sent, pair)
             if verb is not None:
                 signers = self._resolve_groups(doc, sent, slots, by_sentence)
                 if sent - context_at > _CONTEXT_SPAN:
@@ -214,9 +219,13 @@ class AgreementFinder:
         sentence = doc.text[start:doc.sentences[sent][1]]
         verb = verbs[0]
         new = self._agreements(doc, start, sentence, verb, slots, topic, context_date)
-        if not new and found and _BOTH.search(sentence, 0, verb[0]):
-            # "두 회사는 2024년 … MOU를 맺은 바 있다": the two parties last named
-            new = self._agreements(doc, start, sentence, verb, [], None, context_date, parties=found[-1].parties)
+        if not new and _BOTH.search(sentence, 0, verb[0]):
+            # "두 회사는 2024년 … MOU를 맺은 바 있다": the two parties last named, in a signing or in
+            # "A와 B가 자매도시가 됐다" just before
+            pair = self._last_pair[1] if self._last_pair and sent - self._last_pair[0] <= _PAIR_SPAN else None
+            both = found[-1].parties if found and (pair is None or found[-1].parties[0].start > pair[0].start) else pair
+            if both:
+                new = self._agreements(doc, start, sentence, verb, [], None, context_date, parties=both)
         counted = _COUNTED_SIGNERS.search(sentence, 0, verb[0]) if not new and found else None
         if counted:
             # "3국은 … 각서를 채택했다": the three parties of the last agreement among three
@@ -895,6 +904,15 @@ def _venue(doc: Document, start: int, at: int) -> str | None:
 _TIME_WORDS = frozenset({"이날", "오늘", "당일", "같은날", "현지", "지난", "앞서", "최근", "한편", "또", "또한",
                          "동안", "기간", "중", "당시", "이후", "후", "전", "오전", "오후", "저녁", "새벽", "밤"})
 _EVENTS = ("식", "행사")  # 서명식에서: the ceremony, not where it was held
+
+
+def _named_pair(slots: list[Slot]) -> list[Mention] | None:
+    """"A와 B는/가": the two bodies a later "두 도시는" or "양사는" stands for."""
+    for a, b in zip(slots, slots[1:]):
+        if (a.role == "with" and b.role == "subj" and b.word == a.word + 1
+                and a.party.type in ("ORG", "LOC") and b.party.type in ("ORG", "LOC")):
+            return [a.party, b.party]
+    return None
 
 
 def _unique(parties: list[Mention]) -> list[Mention]:

@@ -208,3 +208,16 @@ def test_a_body_with_an_acronym_after_a_county_is_named_with_the_county(extract)
 def test_a_port_hinterland_complex_is_a_place(extract):
     result = extract("가람시 웅동배후단지에서 열린 행사에 홍길동 시장이 참석했다.")
     assert "웅동배후단지" in {e.name for e in result.entities if e.type == "LOC"}
+
+
+def test_two_cities_named_just_before_sign_as_du_dosi(extract):
+    result = extract("춘천시와 데이턴시가 자매도시가 됐다. 두 도시는 16일 자매결연 협정서에 서명했다.",
+                     published_at="2025-06-16")
+    assert [(a.kind, a.signed_on, sorted(p.name for p in a.parties)) for a in result.agreements] == [
+        ("sister_city", "2025-06-16", ["데이턴시", "춘천시"])]
+
+
+def test_du_dosi_far_from_any_pair_signs_nothing(extract):
+    result = extract("춘천시와 데이턴시가 교류를 시작했다. 행사가 열렸다. 공연이 이어졌다. 축제도 열렸다. "
+                     "두 도시는 협정서에 서명했다.")
+    assert result.agreements == ()
