@@ -764,6 +764,13 @@ class AgreementFinder:
         kinds = counted or kinds
         evidence = sentence.strip()
         venue = _venue(doc, start, at)
+        if venue is None and _OCCASION.search(sentence, 0, verb_start):
+            # "이 자리에서 … 체결했다": where the event of the sentences before was held
+            sent = bisect_right(doc.sentences, start, key=itemgetter(0)) - 1
+            for k in range(sent - 1, max(-1, sent - 1 - _CEREMONY_AFTER), -1):
+                venue = _venue(doc, doc.sentences[k][0], doc.sentences[k][1])
+                if venue is not None:
+                    break
         out = []
         for n, g in enumerate(groups):
             parties = _unique(g)
@@ -889,7 +896,8 @@ def _venue(doc: Document, start: int, at: int) -> str | None:
         w = doc.words[i]
         if w.end >= at:
             break
-        if w.josa == "에서" and w.noun and not w.noun[0].isdigit() and not w.noun.endswith(_EVENTS):
+        if (w.josa == "에서" and w.noun and not w.noun[0].isdigit() and not w.noun.endswith(_EVENTS)
+                and w.noun != _OCCASION_NOUN):
             k = i
             while k > first and i - k < 3:
                 prev = doc.words[k - 1]
@@ -904,6 +912,8 @@ def _venue(doc: Document, start: int, at: int) -> str | None:
 _TIME_WORDS = frozenset({"이날", "오늘", "당일", "같은날", "현지", "지난", "앞서", "최근", "한편", "또", "또한",
                          "동안", "기간", "중", "당시", "이후", "후", "전", "오전", "오후", "저녁", "새벽", "밤"})
 _EVENTS = ("식", "행사")  # 서명식에서: the ceremony, not where it was held
+_OCCASION_NOUN = "자리"  # 이 자리에서: at the event just reported, not a place
+_OCCASION = re.compile(r"(?:이|그|이날)\s?자리에서")
 
 
 def _named_pair(slots: list[Slot]) -> list[Mention] | None:

@@ -305,14 +305,14 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             break
     # ORG: [place/proper]* org, or place + bare org word
     while i < n:
-        if used[i] or classes[i] not in "OWVS" or classes[i] == "V" and i + 1 < n and (
-                classes[i + 1] == "S" or classes[i + 1] == "O" and not words[i + 1].proper):
-            i += 1  # (완주테크노밸리 제2일반산업단지, X시범구 관리위원회: the venue names what follows it)
+        if used[i] or classes[i] not in "OWVS" or classes[i] in "VS" and i + 1 < n and (
+                classes[i] == "V" and classes[i + 1] == "S" or classes[i + 1] == "O" and not words[i + 1].proper):
+            i += 1  # (완주테크노밸리 제2일반산업단지, X시범구 관리위원회: the venue or site names what follows it)
             continue
         j = i
         while (j > 0 and not used[j - 1] and i - j < 3 and not words[j].former
-               and (classes[j - 1] in "LP" or classes[j - 1] == "V" and (
-                    classes[i] == "S" or classes[i] == "O" and not words[i].proper))  # (X시범구 관리위원회)
+               and (classes[j - 1] in "LP" or classes[j - 1] in "VS" and (
+                    classes[i] == "S" and classes[j - 1] == "V" or classes[i] == "O" and not words[i].proper))  # (X시범구 관리위원회)
                and not _ONE_SYLLABLE.match(words[j - 1].noun)  # (양 세관: "both", not a name)
                and not words[j - 1].noun.endswith(_REGION)):  # (경북지역 정부 names no body; 홍길동 전 …)
             j -= 1
@@ -326,7 +326,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         keep = (classes[i] == "O" and not words[i].proper and words[i].noun not in data.orgs
                 or classes[i] == "V" and words[i].noun in data.venue_words)  # (요나고 컨벤션센터, 샌디에이고 카운티)
         while classes[start] == "L" and start < i and (classes[i] in "OV" or start + 1 < i) and not (
-                keep and start + 1 == i):
+                keep and start + 1 == i) and classes[start + 1] != "S":  # (a site needs its place)
             start += 1
         if (keep and start == i and i > 0 and classes[i - 1] == "O" and strip_legal(words[i - 1].noun) in data.orgs
                 and words[i - 1].sent == words[i].sent):

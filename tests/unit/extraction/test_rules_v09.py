@@ -221,3 +221,14 @@ def test_du_dosi_far_from_any_pair_signs_nothing(extract):
     result = extract("춘천시와 데이턴시가 교류를 시작했다. 행사가 열렸다. 공연이 이어졌다. 축제도 열렸다. "
                      "두 도시는 협정서에 서명했다.")
     assert result.agreements == ()
+
+
+def test_a_chinese_zones_committee_is_named_with_the_zone_and_its_city(extract):
+    result = extract("이 자리에서 옌타이 경제기술개발구 관리위원회는 누리화학과 투자협약을 맺었다.")
+    assert _signed(result) == [["누리화학", "옌타이 경제기술개발구 관리위원회"]]
+
+
+def test_i_jarieseo_takes_the_venue_of_the_event_before(extract):
+    result = extract("대표단은 이날 가람컨벤션센터에서 투자설명회를 개최했다. "
+                     "이 자리에서 가람시는 누리화학과 투자협약을 맺었다.")
+    assert [a.venue for a in result.agreements] == ["가람컨벤션센터"]
