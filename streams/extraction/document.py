@@ -154,19 +154,26 @@ def _qualified_names(text: str, words: list[Word], mentions: list[Mention]) -> N
 
 
 _HEADING_LEAD = re.compile(r"[\s\-*•·□■◆◇○●▶▷>#]*$")
+_COLON = (":", "SP")
 
 
 def is_line_heading(text: str, w: Word) -> bool:
     """"- 한빛항(韓光港): 서울에 위치": a name opening its line before a colon is what the line is about."""
-    if not w.rest or w.rest[0] != (":", "SP") or w.josa:
+    if not w.rest or w.rest[0] != _COLON or w.josa:
         return False
     return _HEADING_LEAD.match(text, text.rfind("\n", 0, w.start) + 1, w.start) is not None
 
 
 def _line_headings(text: str, words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
+    # (few words have a colon right after the noun: find those first, then build the set of taken
+    # words only when there is one)
+    colons = [k for k, w in enumerate(words) if w.rest and w.rest[0] == _COLON and w.noun]
+    if not colons:
+        return
     taken = {k for m in mentions for k in range(m.first, m.last + 1)}
-    for k, w in enumerate(words):
-        if w.noun and k not in taken and is_line_heading(text, w) and classify(w, data) == "P":
+    for k in colons:
+        w = words[k]
+        if k not in taken and is_line_heading(text, w) and classify(w, data) == "P":
             mentions.append(Mention("ORG", w.noun, w.noun_start, w.noun_end, w.sent, k, k, _alias(w)))
 
 

@@ -232,7 +232,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         classes = _named_after_a_place(words, classes, data)
     if classes[-1] == "P" and "N" in classes[:-1]:
         classes = _described_company(words, classes, data)
-    if _MENTION_CLASSES.isdisjoint(classes) and not any([w.paren for w in words]):
+    parens = any([w.paren for w in words])
+    if not parens and _MENTION_CLASSES.isdisjoint(classes):
         return []  # fast path, most phrases: only these classes or a parenthesis start a mention below
     out: list[Mention] = []
     n = len(words)
@@ -348,7 +349,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             cut = 2 if w.noun.endswith(_REGION) and w.noun[:-2] in data.places else 0  # 서울지역 -> 서울
             out.append(Mention("LOC", w.noun[:len(w.noun) - cut], w.noun_start, w.noun_end - cut, w.sent,
                                base + i, base + i))
-    for i, w in enumerate(words):
+    for i, w in enumerate(words) if parens else ():  # (this loop and the next read parentheses only)
         if not w.paren:
             continue
         p = _PAREN_PERSON.match(w.paren)
@@ -377,7 +378,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         if not (p and p.group(1) in data.titles) and (_NOT_ALIAS.match(w.paren) or w.paren in data.places
                                                        or _PAREN_LIST.search(w.paren)):
             out.extend(_places_in_parentheses(w, base + i, data))
-    for m in out:
+    for m in out if parens else ():
         if m.type == "PERSON":
             continue
         last = words[m.last - base]

@@ -18,6 +18,8 @@ from .model import Entity
 from .words import PLACE_ENDS  # 공주 → 공주시, 산둥 → 산둥성
 
 _UNIVERSITY = re.compile(r"대학교?$")
+_HANGUL_WORD = re.compile(r"^[가-힣]+$")
+_HANGUL_SYLLABLE = re.compile(r"[가-힣]")
 
 
 def norm(name: str) -> str:
@@ -27,7 +29,7 @@ def norm(name: str) -> str:
 def is_short_form(short: str, full: str) -> bool:
     """``short`` abbreviates ``full``: its letters appear in order, sharing the first or last syllable."""
     s, f = norm(short), norm(full)
-    if len(s) < 2 or len(s) >= len(f) or not s.isalnum() and not re.match(r"^[가-힣]+$", s):
+    if len(s) < 2 or len(s) >= len(f) or not s.isalnum() and not _HANGUL_WORD.match(s):
         return False
     if f.endswith(s) and len(s) >= 4:
         return True
@@ -65,32 +67,38 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
     # (type, first letter) and (type, '', last letter) of any form -> its groups: a short
     # form shares one of them with its full form, so only these groups are tried
     ends: dict[tuple[str, ...], list[_Group]] = {}
+    text = doc.text
+    orgs, org_aliases = data.orgs, data.org_aliases
+    place_canonical, place_aliases = data.place_canonical, data.place_aliases
     for m in doc.mentions:
-        forms = [m.name, *m.aliases]
-        known = data.orgs.get(m.name)
-        if known and m.type == "ORG":
-            forms.extend([known, *data.org_aliases.get(known, ())])
-        place = data.place_canonical.get(m.name) if m.type == "LOC" else None
+        type_, name = m.type, m.name
+        forms = [name, *m.aliases]
+        known = orgs.get(name) if type_ == "ORG" else None  # a known organisation's canonical name
+        if known:
+            forms.extend([known, *org_aliases.get(known, ())])
+        place = place_canonical.get(name) if type_ == "LOC" else None
         if place:
-            forms.extend([place, *data.place_aliases[place]])  # 경남 and 경상남도: one province
-        keys = [(m.type, norm(f)) for f in forms]
-        group = next((index[k] for k in keys if k in index), None)
-        if group is None and not (known and m.type == "ORG"):
+            forms.extend([place, *place_aliases[place]])  # 경남 and 경상남도: one province
+        keys = [(type_, norm(f)) for f in forms]
+        group = _indexed(index, keys)
+        if group is None and not known:
             # a known body (산업부) is never the short form of another one (산업무역부)
-            candidates = {*ends.get((m.type, m.name[:1]), ()), *ends.get((m.type, "", m.name[-1:]), ())}
-            group = next((g for g in sorted(candidates, key=_ORDER) if _joins(m.name, m.type, g, data)), None)
+            candidates = {*ends.get((type_, name[:1]), ()), *ends.get((type_, "", name[-1:]), ())}
+            if candidates:
+                group = next((g for g in sorted(candidates, key=_ORDER) if _joins(name, type_, g, data)), None)
         if group is None:
-            group = _Group(m.type, m.name, len(groups))
+            group = _Group(type_, name, len(groups))
             groups.append(group)
-            _add_ends(ends, group, m.name)
+            _add_ends(ends, group, name)
+        group_forms = group.forms
         for f, key in zip(forms, keys):
-            if f not in group.forms and f in doc.text:
-                group.forms[f] = None
+            if f not in group_forms and f in text:
+                group_forms[f] = None
                 _add_ends(ends, group, f)
             index[key] = group
         group.count += 1
         member[id(m)] = group
-        if m.type == "PERSON" and group.title is None:
+        if type_ == "PERSON" and group.title is None:
             group.title, group.affiliation = m.title, m.affiliation
     built = {id(g): _entity(g, data) for g in groups}
     out = [e for e in built.values() if not _junk(e, data)]
@@ -103,6 +111,16 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
 
 
 _ORDER = attrgetter("order")
+
+
+def _indexed(index: dict[tuple[str, str], _Group], keys: list[tuple[str, str]]) -> _Group | None:
+    """The group of the first key already indexed (a plain loop: cheaper than ``next`` over a
+    generator for the one or two keys of most mentions)."""
+    for key in keys:
+        group = index.get(key)
+        if group is not None:
+            return group
+    return None
 
 
 def _joins(name: str, type_: str, g: _Group, data: rules.Rules) -> bool:
@@ -143,7 +161,7 @@ def _entity(g: _Group, data: rules.Rules | None = None) -> Entity:
     bare = [f for f in forms if not any(f.endswith(" " + o) and not (o in generic and _placed(f, o, data))
                                         for o in forms if o != f)]
     bare = [f for f in bare if f not in generic] or bare
-    hangul = [f for f in bare if re.search(r"[가-힣]", f)]
+    hangul = [f for f in bare if _HANGUL_SYLLABLE.search(f)]
     name = max(hangul or bare or forms, key=len)
     return Entity(type=g.type, name=name, aliases=tuple(f for f in forms if f != name), count=g.count,
                   title=g.title, affiliation=g.affiliation)

@@ -63,20 +63,20 @@ def sentences(tokens: list) -> tuple[list[int], list[tuple[int, int]]]:
     Tokens here and in ``build_words`` are ``analyzer.TOKEN_FIELDS`` tuples."""
     ids: list[int] = []
     spans: list[tuple[int, int]] = []
-    key = None
+    add_id = ids.append  # (once per token: the bound method is looked up once)
+    key_line = key_position = None  # (two names, not a tuple built for every token)
     first = 0
     n = -1
     last_end = 0
     for _, _, start, end, _, line, sent_position in tokens:
-        k = (line, sent_position)
-        if k != key:
+        if line != key_line or sent_position != key_position:
             if n >= 0:
                 spans.append((first, last_end))
-            key = k
+            key_line, key_position = line, sent_position
             first = start
             n += 1
         last_end = end
-        ids.append(n)
+        add_id(n)
     if n >= 0:
         spans.append((first, last_end))
     return ids, spans
@@ -120,33 +120,37 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
             last_end = end
             continue
         gap = start > last_end >= 0 and text[last_end:start].isspace()
-        if (gap and tag == "MM" and form in _FORMER and cur is not None and cur.noun and not cur.rest
-                and not cur.sep and text[end:end + 1] == " "):
-            former = True  # 홍길동 전 대통령: the phrase goes on; the next word is marked
-            last_end = end
-            continue
-        if gap and tag == "NNB" and form in _TRAILING_NNB and cur is not None and cur.noun and not cur.rest:
-            # "A, B 등과": the particle after 등 belongs to the list before it; "A 측은": to A
-            cur.rest.append((form, tag))
-            cur.end = end
-            last_end = end
-            continue
         paired = False
-        if (cur is not None and not gap and cur.rest == _HYPHEN and not cur.josa and (
+        if gap:  # (the first three cases need whitespace before the token, the fourth needs none)
+            if (tag == "MM" and form in _FORMER and cur is not None and cur.noun and not cur.rest
+                    and not cur.sep and text[end:end + 1] == " "):
+                former = True  # 홍길동 전 대통령: the phrase goes on; the next word is marked
+                last_end = end
+                continue
+            if tag == "NNB" and form in _TRAILING_NNB and cur is not None and cur.noun and not cur.rest:
+                # "A, B 등과": the particle after 등 belongs to the list before it; "A 측은": to A
+                cur.rest.append((form, tag))
+                cur.end = end
+                last_end = end
+                continue
+            if (tag == "SSO" and form == "(" and cur is not None and cur.noun and not cur.rest and not cur.sep
+                    and not cur.paren and cur.sent == sent and not _aside(text, start)):
+                depth = 1  # 누리바이오 (대표 김민준)와: parentheses written apart still belong to the noun
+                paren_start = end
+                last_end = end
+                continue
+        elif (cur is not None and cur.rest == _HYPHEN and not cur.josa and (
                 tag in proper and len(cur.noun) == 1 or start < title_end and len(cur.noun) >= 2
                 and (tag in proper or tag == "NNG" and cur.proper))):
             # 청주시-SK하이닉스, 포항시-에코프로 in a headline: a hyphen after a name joins a pair (the
             # second an unknown name); 한-베트남: a country's one-syllable short name before another
             cur.rest, cur.sep = [], "-"
             paired = True
-        if (gap and tag == "SSO" and form == "(" and cur is not None and cur.noun and not cur.rest and not cur.sep
-                and not cur.paren and cur.sent == sent and not _aside(text, start)):
-            depth = 1  # 누리바이오 (대표 김민준)와: parentheses written apart still belong to the noun
-            paren_start = end
-            last_end = end
-            continue
         if cur is None or gap or cur.sep:
-            cur = Word(start=start, end=end, sent=sent, legal=pending_legal, former=former, proper=paired)
+            # (positional arguments, then the fields that are set: keyword arguments cost as much
+            # again as the rest of the call, once per word)
+            cur = Word(start, end)
+            cur.sent, cur.legal, cur.former, cur.proper = sent, pending_legal, former, paired
             pending_legal = former = False
             words.append(cur)
         cur.end = end
