@@ -264,6 +264,7 @@ class _Receiver(threading.Thread):
         for tp in tps:
             self._consumer.position(tp)  # resolve "end" now, before anything is published
         self._entities_topic, self._deadletter_topic = t.entities, t.deadletter
+        self.settings = settings
         self.entities_at: dict[str, float] = {}  # article id -> first entities record received
         self.deadlettered: set[str] = set()  # counted as done, so a failure cannot stall the run
         self.last_at: dict[str, float] = {}  # article id -> last entities/agreements record received
@@ -292,6 +293,10 @@ class _Receiver(threading.Thread):
     def count(self, ids: Iterable[str]) -> int:
         with self._lock:
             return sum(1 for i in ids if i in self.entities_at or i in self.deadlettered)
+
+    def done(self, article_id: str) -> bool:
+        with self._lock:
+            return article_id in self.entities_at or article_id in self.deadlettered
 
     def wait_for(self, ids: list[str], timeout: float, workers: list["_Worker"]) -> bool:
         deadline = time.monotonic() + timeout
@@ -352,6 +357,42 @@ class _Worker:
         return sum(peaks) if peaks else None
 
 
+def trace_missing(settings: Settings, missing: list[str]) -> str:
+    """Where articles that never came out are, read again from the start of every topic on
+    their path: in the input, in the repartition topic, in an output the receiver missed, and
+    the group's committed offsets against each partition's end (a record committed but not
+    processed, or never delivered, is told apart from one still waiting)."""
+    from kafka import KafkaConsumer, TopicPartition
+
+    t = settings.topics
+    path = [t.articles, f"{settings.group_id}-articles-by-content", t.entities, t.agreements, t.deadletter]
+    consumer = KafkaConsumer(bootstrap_servers=settings.broker_bootstrap, group_id=settings.group_id,
+                             enable_auto_commit=False, client_id="streams-bench-trace")
+    try:
+        tps = [TopicPartition(topic, p) for topic in path for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        consumer.assign(tps)
+        consumer.seek_to_beginning(*tps)
+        ends = consumer.end_offsets(tps)
+        found: dict[str, list[str]] = {i: [] for i in missing}
+        deadline = time.monotonic() + 30
+        while any(consumer.position(tp) < ends[tp] for tp in tps) and time.monotonic() < deadline:
+            for tp, records in consumer.poll(timeout_ms=500).items():
+                for r in records:
+                    try:
+                        value = orjson.loads(r.value)
+                    except orjson.JSONDecodeError:
+                        continue
+                    key = value.get("id") or value.get("article_id") or (value.get("source") or {}).get("key")
+                    if key in found:
+                        found[key].append(f"{tp.topic}[{tp.partition}]@{r.offset}")
+        committed = ", ".join(f"{tp.topic}[{tp.partition}] committed {consumer.committed(tp)} of {ends[tp]}"
+                              for tp in tps if tp.topic in path[:2])
+    finally:
+        consumer.close()
+    where = "; ".join(f"{i} in {', '.join(places) or 'no topic'}" for i, places in found.items())
+    return f"missing {where}; {committed}"
+
+
 def _percentile(values: list[float], p: float) -> float | None:
     """Nearest-rank percentile."""
     if not values:
@@ -386,7 +427,9 @@ def _throughput_run(corpus: list[dict[str, Any]], publish: Any, kafka: Any, rece
     kafka.flush()
     published_s = time.time() - t0
     if not receiver.wait_for(ids, timeout + len(corpus) / 2, workers):
-        raise BenchError(f"only {receiver.count(ids)}/{len(ids)} articles came out")
+        missing = [i for i in ids if not receiver.done(i)]
+        raise BenchError(f"only {len(ids) - len(missing)}/{len(ids)} articles came out; "
+                         + trace_missing(receiver.settings, missing[:5]))
     cpu = window.stop()
     time.sleep(0.5)  # agreements of the last batch may trail its entities record
     with receiver._lock:

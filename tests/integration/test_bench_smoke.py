@@ -9,6 +9,9 @@ import subprocess
 import sys
 
 import orjson
+from conftest import article
+
+from streams.bench import trace_missing
 
 
 def _positive(result: dict, *path: str) -> None:
@@ -45,3 +48,12 @@ def test_bench_json_has_every_figure(repo):
     # the worker's own CPU (without its analyser process) is part of its tree's
     own, tree = result["pipeline"]["cpu_own_s"], result["pipeline"]["cpu_s"]
     assert set(own) == {"worker-0"} and 0 < own["worker-0"] < tree["worker-0"]
+
+
+def test_trace_missing_tells_where_an_article_stopped(deployment):
+    deployment.publish([article("trace-1", "가람시는 누리전자와 협약을 체결했다.")])
+    told = trace_missing(deployment.settings, ["trace-1", "never-sent"])
+    articles = deployment.topics.articles
+    assert f"trace-1 in {articles}[" in told and "]@0" in told  # published, and nothing after it
+    assert "never-sent in no topic" in told
+    assert f"{articles}[0] committed None of" in told  # no worker ever committed
