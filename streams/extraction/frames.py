@@ -140,6 +140,10 @@ def signing_frames(slots: list[Slot], doc: Document) -> list[tuple[list[Mention]
         elif s.role == "pair":
             # A와 B 간: exactly these two, whoever announces it
             partners = with_[-1:] if with_ else []
+            if partners and len(with_) > 1 and not subj:
+                # "A와 B 간 X, C와 D 간 Y": the pair before is a frame of its own
+                frames[-1] = ([], with_[:-1])
+                frames.append(([], []))
             frames[-1] = ([], partners + pending + [s.party]) if partners else (subj, with_ + pending + [s.party])
             pending = []
         elif s.role == "subj":

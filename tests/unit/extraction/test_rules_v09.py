@@ -232,3 +232,8 @@ def test_i_jarieseo_takes_the_venue_of_the_event_before(extract):
     result = extract("대표단은 이날 가람컨벤션센터에서 투자설명회를 개최했다. "
                      "이 자리에서 가람시는 누리화학과 투자협약을 맺었다.")
     assert [a.venue for a in result.agreements] == ["가람컨벤션센터"]
+
+
+def test_two_pairs_with_gan_in_one_sentence_are_two_agreements(extract):
+    result = extract("행사에서는 가람시와 누리전자 간 투자협약, 가람도와 다온화학 간 업무협약이 각각 체결됐다.")
+    assert _signed(result) == [["가람도", "다온화학"], ["가람시", "누리전자"]]
