@@ -18,7 +18,7 @@ from typing import Sequence
 from .agreements import AgreementFinder
 from . import rules
 from .analyzer import Analysis, Analyzer
-from .document import analyse
+from .document import analyse, headed_places
 from .grouping import group_entities
 from .model import Agreement, Article, Entity, Extraction, Party
 
@@ -33,7 +33,8 @@ class RuleExtractor:
 
     def __init__(self) -> None:
         self._agreements = AgreementFinder()
-        self._place_canonical = rules.load().place_canonical or {}
+        self._data = rules.load()
+        self._place_canonical = self._data.place_canonical or {}
 
     def extract_many(
         self, articles: Sequence[Article], analyses: Sequence[Analysis], *, return_exceptions: bool = False
@@ -53,6 +54,7 @@ class RuleExtractor:
     def extract(self, article: Article, analysis: Analysis) -> Extraction:
         doc = analyse(analysis.text, analysis.title_end, article.published_at, analysis.tokens)
         found = self._agreements.find(doc)  # may add organisations named only as parties
+        headed_places(doc.mentions, self._data)
         entities, entity_of = group_entities(doc)
         agreements = []
         for f in found:

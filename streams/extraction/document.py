@@ -12,7 +12,7 @@ from .credits import credit_lines
 from .entities import _NOT_ALIAS, Mention, classify, list_item_name, mentions_in_phrase, typical_name
 from .original_names import foreign_people
 from .repairs import names_cut_before_titles, repair_words
-from .words import Word, build_words, phrases, sentences
+from .words import PLACE_ENDS, Word, build_words, phrases, sentences
 
 
 @dataclass(slots=True)
@@ -103,6 +103,20 @@ def _continues(w: Word, nxt: Word, data: rules.Rules) -> bool:
 
 
 _UNIT_ENDINGS = "국부청처실"
+
+
+def headed_places(mentions: list[Mention], data: rules.Rules) -> None:
+    """"가람시는 … 홍길동 시장은": a place head named without a place heads the last place of that
+    kind named before (in mention order) — the person's affiliation. Run after the agreement
+    rules, which read such a person's place themselves (``AgreementFinder._headed_place``)."""
+    last: dict[str, Mention] = {}  # place ending -> last place named with it
+    for m in mentions:
+        if m.type == "LOC" and len(m.name) > 1 and m.name[-1] in PLACE_ENDS:
+            last[m.name[-1]] = m
+        elif m.type == "PERSON" and m.affiliation is None and m.title:
+            ending = (data.place_heads or {}).get(m.title)
+            if ending and ending in last:
+                m.affiliation = last[ending].name
 
 
 def _alias(w: Word) -> list[str]:

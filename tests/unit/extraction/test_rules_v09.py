@@ -237,3 +237,8 @@ def test_i_jarieseo_takes_the_venue_of_the_event_before(extract):
 def test_two_pairs_with_gan_in_one_sentence_are_two_agreements(extract):
     result = extract("행사에서는 가람시와 누리전자 간 투자협약, 가람도와 다온화학 간 업무협약이 각각 체결됐다.")
     assert _signed(result) == [["가람도", "다온화학"], ["가람시", "누리전자"]]
+
+
+def test_a_mayor_named_without_a_city_belongs_to_the_city_named_before(extract):
+    result = extract("가람시는 16일 누리전자와 투자협약을 체결했다. 홍길동 시장은 환영의 뜻을 밝혔다.")
+    assert (_people(result)["홍길동"].title, _people(result)["홍길동"].affiliation) == ("시장", "가람시")
