@@ -242,3 +242,8 @@ def test_two_pairs_with_gan_in_one_sentence_are_two_agreements(extract):
 def test_a_mayor_named_without_a_city_belongs_to_the_city_named_before(extract):
     result = extract("가람시는 16일 누리전자와 투자협약을 체결했다. 홍길동 시장은 환영의 뜻을 밝혔다.")
     assert (_people(result)["홍길동"].title, _people(result)["홍길동"].affiliation) == ("시장", "가람시")
+
+
+def test_a_partnership_agreement_named_hyeobyak_is_a_mou(extract):
+    result = extract("가람시는 누리전자와 전략적 파트너십 협약을 체결했다.")
+    assert [a.kind for a in result.agreements] == ["mou"]
