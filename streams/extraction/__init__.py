@@ -22,7 +22,7 @@ from .document import analyse, headed_places
 from .grouping import group_entities
 from .model import Agreement, Article, Entity, Extraction, Party
 
-EXTRACTOR_VERSION = "0.8.0"
+EXTRACTOR_VERSION = "0.9.0"
 
 __all__ = ["Agreement", "Analysis", "Analyzer", "Article", "Entity", "Extraction", "Extractor", "Party",
            "RuleExtractor", "EXTRACTOR_VERSION"]
