@@ -17,7 +17,7 @@ from . import rules
 from .dates import announcement_date, last_date, signing_date
 from .document import Document, is_line_heading
 from .merging import merge
-from .entities import _HANGUL, _LATIN_WORD, _NOT_ALIAS, Mention, classify, classify_name, list_item_name
+from .entities import NOT_ALIAS, _HANGUL, _LATIN_WORD, Mention, classify, classify_name, list_item_name
 from .frames import (GROUP_ENDINGS, SUBJ, Slot, clause_start, close_counted_list, counted_group, group_count,
                      headline_subject, mark_attendees, predicate_between, role_of, signing_frames)
 from .words import Word
@@ -488,7 +488,7 @@ class AgreementFinder:
             k = place.first  # (the place is part of such a name: 샌디에이고 카운티 경제개발공사)
         name = " ".join([*(doc.words[i].noun for i in range(k, last)), list_item_name(w)])
         adhoc = Mention("ORG", name, doc.words[k].noun_start, w.noun_end, w.sent, k, last,
-                        [w.paren] if w.paren and not _NOT_ALIAS.match(w.paren) else [])
+                        [w.paren] if w.paren and not NOT_ALIAS.match(w.paren) else [])
         adhoc.adhoc = True
         doc.mentions.append(adhoc)
         doc.mention_at[last] = adhoc

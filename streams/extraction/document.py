@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from . import rules
 from .dates import infer_reference, parse_iso
 from .credits import credit_lines
-from .entities import _NOT_ALIAS, Mention, classify, list_item_name, mentions_in_phrase, typical_name
+from .entities import NOT_ALIAS, Mention, classify, list_item_name, mentions_in_phrase, typical_name
 from .original_names import foreign_people
 from .repairs import names_cut_before_titles, repair_words
 from .words import PLACE_ENDS, Word, build_words, phrases, sentences
@@ -121,7 +121,7 @@ def headed_places(mentions: list[Mention], data: rules.Rules) -> None:
 
 def _alias(w: Word) -> list[str]:
     """The name in parentheses after a word, unless they hold something else (미르소재(300억원))."""
-    return [w.paren] if w.paren and not _NOT_ALIAS.match(w.paren) else []
+    return [w.paren] if w.paren and not NOT_ALIAS.match(w.paren) else []
 
 
 def _promote_list_members(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:

@@ -20,7 +20,7 @@ _ANON_COMPANY = re.compile(r"^(?:[A-Z]{1,4}|[A-Za-z][A-Za-z0-9]+|[가-힣]{2,12}
 _SPACED_NAME = re.compile(r"^[가-힣]{1,5}(?: [가-힣]{1,5}){1,2}$")
 _LEGAL = re.compile(r"^(?:\(주\)|㈜|주식회사)\s*|\s*(?:\(주\)|㈜)$")
 # paren contents that are not another name for the word before them
-_NOT_ALIAS = re.compile(r"^(?:현지시간|목|월|화|수|금|토|일|[0-9.,\s:~\-]+|.*[0-9]{3,}.*|.*\s.*)$")
+NOT_ALIAS = re.compile(r"^(?:현지시간|목|월|화|수|금|토|일|[0-9.,\s:~\-]+|.*[0-9]{3,}.*|.*\s.*)$")
 
 
 @dataclass(slots=True)
@@ -375,14 +375,14 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                                    w.noun_end, w.sent, base + k, base + i, names))
                 for x in range(k, i + 1):
                     used[x] = True
-        if not (p and p.group(1) in data.titles) and (_NOT_ALIAS.match(w.paren) or w.paren in data.places
+        if not (p and p.group(1) in data.titles) and (NOT_ALIAS.match(w.paren) or w.paren in data.places
                                                        or _PAREN_LIST.search(w.paren)):
             out.extend(_places_in_parentheses(w, base + i, data))
     for m in out if parens else ():
         if m.type == "PERSON":
             continue
         last = words[m.last - base]
-        if (last.paren and m.start < last.noun_end and not _NOT_ALIAS.match(last.paren)
+        if (last.paren and m.start < last.noun_end and not NOT_ALIAS.match(last.paren)
                 and not _PAREN_LIST.search(last.paren) and not (m.type == "ORG" and last.paren in data.places)):
             # (not a name inside the parentheses; 혁신센터(칭다오): the place a body is in, not another name
             # for it; 기지(청두·쑤이닝): places listed)
