@@ -21,6 +21,7 @@ from .analyzer import Analysis, Analyzer
 from .document import analyse, headed_places
 from .grouping import group_entities
 from .model import Agreement, Article, Entity, Extraction, Party
+from .words import PLACE_ENDS
 
 EXTRACTOR_VERSION = "0.9.0"
 
@@ -92,9 +93,13 @@ def _party(mention, entity: Entity | None) -> Party:
 
 def _dedupe_parties(parties, place_canonical: dict[str, str]) -> list[Party]:
     """One party per name; a place's short and full names are one party (경상북도 with 경북, the
-    place of 이철우 경북도지사 who signed for it)."""
+    place of 이철우 경북도지사 who signed for it; 군산시 with 군산 of 군산시장)."""
     seen: dict[str, Party] = {}
     for p in parties:
-        key = place_canonical.get(p.name, p.name) if p.type == "LOC" else p.name
-        seen.setdefault(key, p)
+        seen.setdefault(_place_key(p.name, place_canonical) if p.type == "LOC" else p.name, p)
     return list(seen.values())
+
+
+def _place_key(name: str, place_canonical: dict[str, str]) -> str:
+    name = place_canonical.get(name, name)
+    return name[:-1] if len(name) >= 3 and name[-1] in PLACE_ENDS else name

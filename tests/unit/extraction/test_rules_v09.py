@@ -247,3 +247,9 @@ def test_a_mayor_named_without_a_city_belongs_to_the_city_named_before(extract):
 def test_a_partnership_agreement_named_hyeobyak_is_a_mou(extract):
     result = extract("가람시는 누리전자와 전략적 파트너십 협약을 체결했다.")
     assert [a.kind for a in result.agreements] == ["mou"]
+
+
+def test_a_city_and_its_mayors_fused_title_are_one_party(extract):
+    result = extract("군산시는 오는 30일 강현우 군산시장과 쑨리밍 웨이하이시장이 참석한 가운데 "
+                     "우호도시 협약을 체결할 예정이다.")
+    assert [sorted(p.name for p in a.parties) for a in result.agreements] == [["군산시", "웨이하이시"]]
