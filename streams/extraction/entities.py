@@ -97,7 +97,7 @@ def _classify(w: Word, data: rules.Rules) -> str:
         return "T"  # 포항시장, 산둥성장, 주한일본대사: a place fused with a title (not 테크놀로지사)
     if t and t.start() >= 3 and data.ministry_re.match(noun[: t.start()]):
         return "T"  # 외교통상부장관, 경제부장관: a ministry fused with its minister's title
-    if noun.endswith("부장") and len(noun) >= 4 and data.ministry_re.match(noun[:-1]):
+    if _chinese_minister(noun, data):
         return "T"  # 상무부장, 외교부장: a Chinese minister (部長), the ministry fused with 장
     if noun in data.org_words:
         return "W"
@@ -445,6 +445,11 @@ _FOREIGN_KINDS = frozenset({"china", "vietnam", "japan"})
 _NAME_PARTICLES = frozenset({"알", "엘", "아부", "이븐"})  # 알 하마디, 아부 바크르
 
 
+def _chinese_minister(title: str, data: rules.Rules) -> bool:
+    """상무부장, 외교부장: a ministry fused with 장 (部長)."""
+    return len(title) >= 4 and title.endswith("부장") and data.ministry_re.match(title[:-1]) is not None
+
+
 _MISSIONS = ("대사관", "영사관", "대표부")
 _DIPLOMATS = frozenset({"대사", "총영사", "영사", "공사", "참사관", "대표"})
 
@@ -463,9 +468,9 @@ def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, d
     m = data.title_re.search(title)
     if aff_start == t and m is not None and m.start() >= 3 and data.ministry_re.match(title[:m.start()]):
         return True
-    if (aff_start + 1 == t and data.places.get(words[aff_start].noun) == "country" and title in (data.state_titles or {})
-            and len(name) >= 3):
-        return True  # 트럼프 미국 대통령: a head of state or minister named with the country
+    if (aff_start + 1 == t and data.places.get(words[aff_start].noun) == "country" and len(name) >= 3
+            and (title in (data.state_titles or {}) or _chinese_minister(title, data))):
+        return True  # 트럼프 미국 대통령, 왕원타오 중국 상무부장: a head of state or minister named with the country
     if aff_start == t and aff_start >= 2 and words[aff_start - 2].noun.endswith(_MISSIONS) and title in _DIPLOMATS:
         return True  # 주한중국대사관 싱하이밍 대사: a diplomat named after the mission
     if len(name) != 4:

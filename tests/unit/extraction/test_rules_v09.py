@@ -253,3 +253,8 @@ def test_a_city_and_its_mayors_fused_title_are_one_party(extract):
     result = extract("군산시는 오는 30일 강현우 군산시장과 쑨리밍 웨이하이시장이 참석한 가운데 "
                      "우호도시 협약을 체결할 예정이다. 군산 지역 기업들도 기대하고 있다.")
     assert [sorted(p.name for p in a.parties) for a in result.agreements] == [["군산시", "웨이하이시"]]
+
+
+def test_a_chinese_minister_named_with_the_country(extract):
+    result = extract("이날 포럼에는 왕원타오 중국 상무부장이 참석했다.")
+    assert (_people(result)["왕원타오"].title, _people(result)["왕원타오"].affiliation) == ("상무부장", "중국")
