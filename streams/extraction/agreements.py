@@ -820,8 +820,11 @@ def _name_start(doc: Document, first: int, last: int, data: rules.Rules, marked:
         cls = classify(w, data)
         if (w.josa or w.sep or w.paren or w.rest or not w.noun or w.noun.endswith(GROUP_ENDINGS)
                 or w.noun.endswith(_LOCATED) or cls not in ("P", "L", "N")
-                and not (cls == "O" and _LATIN_WORD.match(w.noun) and _LATIN_WORD.match(doc.words[k].noun))):
-            break  # (Ford Motor Company: a known Latin name begins a longer Latin one)
+                and not (cls == "O" and (_LATIN_WORD.match(w.noun) and _LATIN_WORD.match(doc.words[k].noun)
+                                         or k == last and w.noun in data.orgs and doc.words[k].proper))):
+            # (Ford Motor Company, 지멘스 헬시니어스: a known name begins a longer one, the unknown
+            # name of one of its companies)
+            break
         k -= 1
         if cls == "O":
             start = k

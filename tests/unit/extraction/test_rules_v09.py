@@ -258,3 +258,13 @@ def test_a_city_and_its_mayors_fused_title_are_one_party(extract):
 def test_a_chinese_minister_named_with_the_country(extract):
     result = extract("이날 포럼에는 왕원타오 중국 상무부장이 참석했다.")
     assert (_people(result)["왕원타오"].title, _people(result)["왕원타오"].affiliation) == ("상무부장", "중국")
+
+
+def test_a_known_company_begins_the_name_of_its_unknown_company(extract):
+    result = extract("가람시는 독일 지멘스 헬시니어스와 의료기기 산업 협력 양해각서를 체결했다.")
+    assert _signed(result) == [["가람시", "지멘스 헬시니어스"]]
+
+
+def test_a_known_company_listed_before_another_stays_apart(extract):
+    result = extract("가람시는 삼성전자, 누리소재와 협약을 체결했다.")
+    assert _signed(result) == [["가람시", "누리소재", "삼성전자"]]
