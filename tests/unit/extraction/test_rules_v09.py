@@ -268,3 +268,14 @@ def test_a_known_company_begins_the_name_of_its_unknown_company(extract):
 def test_a_known_company_listed_before_another_stays_apart(extract):
     result = extract("가람시는 삼성전자, 누리소재와 협약을 체결했다.")
     assert _signed(result) == [["가람시", "누리소재", "삼성전자"]]
+
+
+def test_an_exchange_is_an_organisation(extract):
+    result = extract("가람증권은 누리증권거래소와 상장 협력 협약을 체결했다.")
+    assert _signed(result) == [["가람증권", "누리증권거래소"]]
+
+
+def test_a_foreign_trade_agency_is_one_organisation_with_its_acronym(extract):
+    result = extract("가람시는 일본무역진흥기구(JETRO)와 협약을 맺었다. JETRO는 기업 진출을 돕는다.")
+    orgs = [e for e in result.entities if e.type == "ORG"]
+    assert [(e.name, "JETRO" in e.aliases) for e in orgs] == [("일본무역진흥기구", True)]
