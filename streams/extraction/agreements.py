@@ -34,6 +34,7 @@ _LOOKAHEAD = 3
 _CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?[가-힣A-Z]{0,8}(?:협약|협정|계약|체결|서명|조인|각서|MOU)식(?:은|는)\s"
                             r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었)")
 _CEREMONY_AFTER = 2  # sentences
+_DAY = re.compile(r"\d{1,2}\s?일|이날")
 _PAIR_SPAN = 2  # sentences from "A와 B가 …" to a "두 도시는 … 서명했다" that refers to them
 _DESCRIBED = 6  # sentences after a joint signing that may describe its counted members one by one
 _DOTS = re.compile("[·ㆍᆞ]")
@@ -670,6 +671,11 @@ class AgreementFinder:
             return "planned"
         if start < doc.title_end or _PROGRESSIVE.match(sentence, verb_end):
             return "signed"  # headlines drop tense ("MOU 체결"); a photo caption shows it ("체결하고 있다")
+        if (sentence.startswith(",", verb_end) and sentence[:verb_start].rstrip().endswith(("을", "를"))
+                and _DAY.search(sentence, 0, verb_start)):
+            # "16일 … 투자협약을 체결, 공장 건립에 나선다": a dated signing, then what follows
+            # (not a list of plans: "협약 체결, 투자 유치 등을 추진할 계획")
+            return "signed"
         tags = []
         # words do not overlap, so their ends are ordered too: skip those ending before the verb
         for w in islice(doc.words, bisect_right(doc.words, start + verb_start, key=_END), None):

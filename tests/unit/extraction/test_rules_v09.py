@@ -279,3 +279,13 @@ def test_a_foreign_trade_agency_is_one_organisation_with_its_acronym(extract):
     result = extract("가람시는 일본무역진흥기구(JETRO)와 협약을 맺었다. JETRO는 기업 진출을 돕는다.")
     orgs = [e for e in result.entities if e.type == "ORG"]
     assert [(e.name, "JETRO" in e.aliases) for e in orgs] == [("일본무역진흥기구", True)]
+
+
+def test_a_dated_signing_closed_by_a_comma_is_signed(extract):
+    result = extract("가람시는 16일 누리전자와 투자협약을 체결, 공장 건립에 나선다.")
+    assert [a.status for a in result.agreements] == ["signed"]
+
+
+def test_a_signing_in_a_list_of_plans_is_planned(extract):
+    result = extract("가람시는 16일 누리전자와 협약 체결, 투자 유치 등을 추진할 계획이다.")
+    assert [a.status for a in result.agreements] == ["planned"]
