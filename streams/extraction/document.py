@@ -106,17 +106,19 @@ _UNIT_ENDINGS = "국부청처실"
 
 
 def headed_places(mentions: list[Mention], data: rules.Rules) -> None:
-    """"가람시는 … 홍길동 시장은": a place head named without a place heads the last place of that
-    kind named before (in mention order) — the person's affiliation. Run after the agreement
-    rules, which read such a person's place themselves (``AgreementFinder._headed_place``)."""
-    last: dict[str, Mention] = {}  # place ending -> last place named with it
+    """"가람시는 … 홍길동 시장은": a place head named without a place heads the one place of that
+    kind the article names — the person's affiliation. With two (안산시 and a US city visited),
+    which one a bare 시장 heads is left open. Run after the agreement rules, which read such a
+    person's place themselves (``AgreementFinder._headed_place``)."""
+    places: dict[str, set[str]] = {}  # place ending -> the places named with it
     for m in mentions:
         if m.type == "LOC" and len(m.name) > 1 and m.name[-1] in PLACE_ENDS:
-            last[m.name[-1]] = m
-        elif m.type == "PERSON" and m.affiliation is None and m.title:
-            ending = (data.place_heads or {}).get(m.title)
-            if ending and ending in last:
-                m.affiliation = last[ending].name
+            places.setdefault(m.name[-1], set()).add(m.name)
+    for m in mentions:
+        if m.type == "PERSON" and m.affiliation is None and m.title:
+            named = places.get((data.place_heads or {}).get(m.title, ""), ())
+            if len(named) == 1:
+                m.affiliation = next(iter(named))
 
 
 def _alias(w: Word) -> list[str]:

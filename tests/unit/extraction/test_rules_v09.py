@@ -289,3 +289,8 @@ def test_a_dated_signing_closed_by_a_comma_is_signed(extract):
 def test_a_signing_in_a_list_of_plans_is_planned(extract):
     result = extract("가람시는 16일 누리전자와 협약 체결, 투자 유치 등을 추진할 계획이다.")
     assert [a.status for a in result.agreements] == ["planned"]
+
+
+def test_a_bare_mayor_has_no_city_when_the_article_names_two(extract):
+    result = extract("가람시는 다온시를 방문했다. 가람시는 다온시와 협약을 체결했다. 존 리 시장은 환영했다.")
+    assert _people(result)["존 리"].affiliation is None
