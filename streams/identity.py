@@ -21,42 +21,11 @@ report of its signing are the same agreement, so the signed report updates it.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from typing import Iterable
 
-from .extraction import rules
+from .extraction.keys import name_key, party_key, place_names
 
-_LEGAL_MARKERS = re.compile(r"\((?:주|사|재|유|합)\)|㈜|주식회사|\(株\)")
-_SPACES = re.compile(r"\s+")
-# Longest first, so 특별시 is stripped whole rather than just 시.
-_PLACE_SUFFIXES = ("특별자치시", "특별자치도", "특별시", "광역시", "특례시", "자치구", "자치주", "시", "군", "구", "성", "도", "주", "현")
-
-
-def name_key(name: str) -> str:
-    """Comparison key of a name: NFKC, no whitespace, no legal marker."""
-    key = unicodedata.normalize("NFKC", name)
-    key = _LEGAL_MARKERS.sub("", key)
-    return _SPACES.sub("", key).casefold()
-
-
-def place_names(name: str) -> tuple[str, ...]:
-    """Every name of the place ``name`` when it is known by several (경남 → 경상남도, 경남, 경남도)."""
-    data = rules.load()
-    canonical = (data.place_canonical or {}).get(name)
-    return (canonical, *(data.place_aliases or {})[canonical]) if canonical else ()
-
-
-def party_key(name: str, type_: str) -> str:
-    if type_ == "LOC":
-        name = (rules.load().place_canonical or {}).get(name, name)  # 경남 and 경상남도 meet
-    key = name_key(name)
-    if type_ == "LOC":
-        for suffix in _PLACE_SUFFIXES:
-            # keep at least two characters: 중구 must not collapse to 중
-            if key.endswith(suffix) and len(key) - len(suffix) >= 2:
-                return key[: -len(suffix)]
-    return key
+__all__ = ["agreement_id", "name_key", "party_key", "place_names", "year_of"]
 
 
 def year_of(*dates: str | None) -> int | None:

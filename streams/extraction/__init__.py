@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .agreements import AgreementFinder
 from . import rules
+from .agreements import AgreementFinder
 from .analyzer import Analysis, Analyzer
 from .document import analyse, headed_places
 from .grouping import group_entities
+from .keys import party_key
 from .model import Agreement, Article, Entity, Extraction, Party
-from .words import PLACE_ENDS
 
 EXTRACTOR_VERSION = "0.9.0"
 
@@ -35,7 +35,6 @@ class RuleExtractor:
     def __init__(self) -> None:
         self._agreements = AgreementFinder()
         self._data = rules.load()
-        self._place_canonical = self._data.place_canonical or {}
 
     def extract_many(
         self, articles: Sequence[Article], analyses: Sequence[Analysis], *, return_exceptions: bool = False
@@ -59,7 +58,7 @@ class RuleExtractor:
         entities, entity_of = group_entities(doc)
         agreements = []
         for f in found:
-            parties = _dedupe_parties((_party(m, entity_of.get(id(m))) for m in f.parties), self._place_canonical)
+            parties = _dedupe_parties(_party(m, entity_of.get(id(m))) for m in f.parties)
             if len(parties) >= 2:
                 agreements.append(Agreement(parties=tuple(parties), kind=f.kind, status=f.status,
                                             evidence=f.evidence, signed_on=f.signed_on, venue=f.venue,
@@ -91,15 +90,11 @@ def _party(mention, entity: Entity | None) -> Party:
     return Party(name=entity.name, type=entity.type, aliases=entity.aliases)
 
 
-def _dedupe_parties(parties, place_canonical: dict[str, str]) -> list[Party]:
-    """One party per name; a place's short and full names are one party (경상북도 with 경북, the
-    place of 이철우 경북도지사 who signed for it; 군산시 with 군산 of 군산시장)."""
+def _dedupe_parties(parties) -> list[Party]:
+    """One party per party key, as agreement ids count them: a place's short and full names are
+    one party (경상북도 with 경북, the place of 이철우 경북도지사 who signed for it; 군산시 with 군산
+    of 군산시장)."""
     seen: dict[str, Party] = {}
     for p in parties:
-        seen.setdefault(_place_key(p.name, place_canonical) if p.type == "LOC" else p.name, p)
+        seen.setdefault(party_key(p.name, p.type), p)
     return list(seen.values())
-
-
-def _place_key(name: str, place_canonical: dict[str, str]) -> str:
-    name = place_canonical.get(name, name)
-    return name[:-1] if len(name) >= 3 and name[-1] in PLACE_ENDS else name
