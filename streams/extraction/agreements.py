@@ -33,8 +33,7 @@ _LOOKAHEAD = 3
 # "협약식은 15일 시청에서 열렸다": the ceremony of a signing reported in one of the sentences before
 _CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?[가-힣A-Z]{0,8}(?:협약|협정|계약|체결|서명|조인|각서|MOU)식(?:은|는)\s"
                             r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었)")
-_CEREMONY_AFTER = 2  # sentences
-_DAY = re.compile(r"\d{1,2}\s?일|이날")
+_EVENT_SPAN = 2  # sentences: from a signing to the ceremony that dates it (협약식은 …), or back to the event "이 자리에서" means
 _PAIR_SPAN = 2  # sentences from "A와 B가 …" to a "두 도시는 … 서명했다" that refers to them
 _DESCRIBED = 6  # sentences after a joint signing that may describe its counted members one by one
 _DOTS = re.compile("[·ㆍᆞ]")
@@ -169,7 +168,7 @@ class AgreementFinder:
                     f.sectors = sectors
                 found.extend(new)
                 signed_in, signed_at = new, sent
-            elif signed_in and sent - signed_at <= _CEREMONY_AFTER and _CEREMONY_HELD.match(sentence):
+            elif signed_in and sent - signed_at <= _EVENT_SPAN and _CEREMONY_HELD.match(sentence):
                 self._ceremony(doc, start, sentence, signed_in)
             if start >= doc.title_end:
                 dated = last_date(sentence, doc.published)
@@ -672,7 +671,7 @@ class AgreementFinder:
         if start < doc.title_end or _PROGRESSIVE.match(sentence, verb_end):
             return "signed"  # headlines drop tense ("MOU 체결"); a photo caption shows it ("체결하고 있다")
         if (sentence.startswith(",", verb_end) and sentence[:verb_start].rstrip().endswith(("을", "를"))
-                and _DAY.search(sentence, 0, verb_start)):
+                and signing_date(sentence, verb_start, doc.published) is not None):
             # "16일 … 투자협약을 체결, 공장 건립에 나선다": a dated signing, then what follows
             # (not a list of plans: "협약 체결, 투자 유치 등을 추진할 계획")
             return "signed"
@@ -773,7 +772,7 @@ class AgreementFinder:
         if venue is None and _OCCASION.search(sentence, 0, verb_start):
             # "이 자리에서 … 체결했다": where the event of the sentences before was held
             sent = bisect_right(doc.sentences, start, key=itemgetter(0)) - 1
-            for k in range(sent - 1, max(-1, sent - 1 - _CEREMONY_AFTER), -1):
+            for k in range(sent - 1, max(-1, sent - 1 - _EVENT_SPAN), -1):
                 venue = _venue(doc, doc.sentences[k][0], doc.sentences[k][1])
                 if venue is not None:
                     break
