@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Iterable
 
 _YMD = r"(?P<ymd>(?P<y>(?:19|20)\d{2})\s*[년.\-/]\s*(?P<m>\d{1,2})\s*[월.\-/]\s*(?P<d>\d{1,2})(?:\s*일)?)"
 _MD = r"(?P<rel>(?P<ry>올해|지난해|작년|금년)\s*)?(?P<md>(?P<m2>\d{1,2})\s*월\s*(?P<d2>\d{1,2})\s*일)"
@@ -20,7 +21,10 @@ _DATE = re.compile(rf"(?=[\d올지작금전이오어])(?:{_YMD}|{_MD}|{_DOTTED}|
 # the scan then also skips the frequent 이/오/어.
 _NUMBERED_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_DOTTED}|{_LM}|{_DAY})")
 _MONTH_DATE = re.compile(rf"(?=[\d올지작금전])(?:{_YMD}|{_MD}|{_DOTTED}|{_LM})")
-_NOT_SIGNING_DATE = re.compile(r"\s*(?:\([^)]*\))?\s*(?:장\s?마감\s?후\s?)?(?:밝혔|전했|발표|공시|말했|알렸|덧붙|[가-힣A-Za-z]{1,20}에 따르면)")
+# "3일 밝혔다", "4일 금융감독원 전자공시시스템에 따르면": the day dates the report, not the event
+_NOT_SIGNING_DATE = re.compile(
+    r"\s*(?:\([^)]*\))?\s*(?:장\s?마감\s?후\s?)?"
+    r"(?:밝혔|전했|발표|공시|말했|알렸|덧붙|(?:[가-힣A-Za-z]+\s){0,2}[가-힣A-Za-z]{1,20}에\s?(?:따르면|의하면))")
 # "10일 장 마감 후 B와 … 체결했다고 공시했다": the market close times the disclosure, not the signing
 _AFTER_CLOSE = re.compile(r"\s*장\s?(?:마감|종료)\s?후")
 _DISCLOSED = re.compile(r"[^.]{0,12}?다고\s*(?:\S+\s*){0,2}?공시")
@@ -124,28 +128,47 @@ _MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*월\s*\d{1,2}\s*일")
 def infer_reference(text: str) -> dt.date | None:
     """A stand-in publication date for an undated article, from the dates it mentions.
 
-    The latest full date (2023.03.08, 2023년 2월 26일) when there is one; otherwise the
-    latest year mentioned at least twice (or the year after one that dates closed-year figures,
-    "2024년 기준") with the latest month of its "M월 D일" dates, at the month's end
-    (so that a bare "12일" falls in that month). None when the text names no year.
+    The latest full date (2023.03.08, 2023년 2월 26일) when there is one. Otherwise the year
+    is the one mentioned that matches the weekdays written with "M월 D일(목)" dates, when
+    exactly one does; else the latest year mentioned at least twice (or the year after one
+    that dates closed-year figures, "2024년 기준"). The day is the end of the latest month
+    of the "M월 D일" dates (so that a bare "12일" falls in that month). None when the text
+    names no year, or no month: a bare "5일" is then no date.
     """
     full = [v for m in _DATE.finditer(text) if m.group("ymd") and (v := resolve(m, None, None))]
     if full:
         return max(full)
+    months = [int(m) for m in _MONTH.findall(text) if 1 <= int(m) <= 12]
+    if not months:
+        return None
     counts: dict[int, int] = {}
     for y in _YEAR.findall(text):
         counts[int(y)] = counts.get(int(y), 0) + 1
-    # a year named once is usually an earlier event (2009년 설립); the article's own year recurs
-    common = [y for y, c in counts.items() if c >= 2]
-    # "2024년 기준 GDP": figures of a closed year, so the article is written after it
-    after = [int(y) + 1 for y in _BASIS_YEAR.findall(text)]
-    if not common and not after:
-        return None
-    year = max(common + after)
-    months = [int(m) for m in _MONTH.findall(text) if 1 <= int(m) <= 12]
-    month = max(months) if months else 12
+    year = _weekday_year(text, counts)
+    if year is None:
+        # a year named once is usually an earlier event (2009년 설립); the article's own year recurs
+        common = [y for y, c in counts.items() if c >= 2]
+        # "2024년 기준 GDP": figures of a closed year, so the article is written after it
+        after = [int(y) + 1 for y in _BASIS_YEAR.findall(text)]
+        if not common and not after:
+            return None
+        year = max(common + after)
+    month = max(months)
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return nxt - dt.timedelta(days=1)
+
+
+_WEEKDAYS = "월화수목금토일"  # date.weekday() order
+_WEEKDAY_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*\(([{_WEEKDAYS}])\)")
+
+
+def _weekday_year(text: str, years: Iterable[int]) -> int | None:
+    """The one year mentioned in which every "8월 23일(목)" of the text falls on its weekday."""
+    dated = [(int(m), int(d), _WEEKDAYS.index(w)) for m, d, w in _WEEKDAY_DATE.findall(text)]
+    if not dated:
+        return None
+    fits = [y for y in years if all((day := _safe(y, m, d)) and day.weekday() == w for m, d, w in dated)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def announcement_date(text: str, verb_at: int) -> bool:

@@ -47,7 +47,7 @@ def test_connective_signing_with_present_tense_main_clause(extract, body, status
     "text, expected",
     [
         ("가람시는 2031년 기준 인구 40만 명이다. 5월 3일 설명회를 열었다.", dt.date(2032, 5, 31)),
-        ("가람시는 2031년 말 기준 수출 1조원이다.", dt.date(2032, 12, 31)),
+        ("가람시는 2031년 말 기준 수출 1조원이다. 12월 3일 설명회를 열었다.", dt.date(2032, 12, 31)),
         ("2030년 설립된 회사다.", None),  # a single year is an earlier event
         ("울산시는 1921억원 규모의 투자를 받았다. 총 1921억원이다.", None),  # amounts are not years
     ],
