@@ -128,13 +128,18 @@ _MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*월\s*\d{1,2}\s*일")
 def infer_reference(text: str) -> dt.date | None:
     """A stand-in publication date for an undated article, from the dates it mentions.
 
-    The latest full date (2023.03.08, 2023년 2월 26일) when there is one. Otherwise the year
+    The date a news page labels its own ("기사승인 : 2024-01-10", "입력 2023.05.12"); else
+    the latest full date (2023.03.08, 2023년 2월 26일) when there is one. Otherwise the year
     is the one mentioned that matches the weekdays written with "M월 D일(목)" dates, when
     exactly one does; else the latest year mentioned at least twice (or the year after one
     that dates closed-year figures, "2024년 기준"). The day is the end of the latest month
     of the "M월 D일" dates (so that a bare "12일" falls in that month). None when the text
     names no year, or no month: a bare "5일" is then no date.
     """
+    for m in _LABELLED.finditer(text):
+        labelled = _safe(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if labelled is not None:
+            return labelled
     full = [v for m in _DATE.finditer(text) if m.group("ymd") and (v := resolve(m, None, None))]
     if full:
         return max(full)
@@ -158,6 +163,9 @@ def infer_reference(text: str) -> dt.date | None:
     return nxt - dt.timedelta(days=1)
 
 
+# A page's own date line: later full dates on the page may be a widget's (the crawl day)
+_LABELLED = re.compile(r"(?:기사\s?승인|승인|입력|등록|발행|송고|게재)\s*(?:일시|일자|일)?\s*[:：]?\s*"
+                       r"(?P<y>(?:19|20)\d{2})\s*[년.\-/]\s*(?P<m>\d{1,2})\s*[월.\-/]\s*(?P<d>\d{1,2})")
 _WEEKDAYS = "월화수목금토일"  # date.weekday() order
 _WEEKDAY_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\s*\(([{_WEEKDAYS}])\)")
 

@@ -58,3 +58,8 @@ def test_a_day_dating_the_source_of_the_report_is_not_the_signing_date(sentence)
 )
 def test_reference_date_of_an_undated_article(text, expected):
     assert infer_reference(text) == expected
+
+
+def test_a_pages_labelled_date_line_outranks_a_later_widget_date():
+    text = "맑음 서울 20℃ 2031.09.16 (화) 기사승인 : 2030-01-10 11:25:47 가람시는 5일 협약을 체결했다."
+    assert infer_reference(text) == dt.date(2030, 1, 10)
