@@ -457,9 +457,17 @@ class AgreementFinder:
                 # 왕하이 중국 국가주석과: the country named before a state title signs
                 owner = next((x for x in reversed(doc.mentions) if x.type == "LOC" and first <= x.first and x.last < last), None)
             if owner is None and last > first:
-                # 다낭시 인민위원장과, 다낭시 시장은: a title with no name signs for the place right before it
+                # 다낭시 인민위원장과, 다낭시 시장은, 누리전자 대표와: a title with no name signs for the place
+                # right before it, and the head of an organisation for that organisation (a minister after
+                # a ministry in a list of guests does not)
                 prev = doc.mention_at.get(last - 1)
-                owner = prev if prev is not None and prev.type == "LOC" and prev.first >= first else None
+                owner = prev if prev is not None and prev.first >= first and (
+                    prev.type == "LOC" or (prev.type == "ORG" and w.noun in self.data.head_titles)) else None
+                before = doc.words[last - 1]
+                if (owner is None and prev is None and w.noun in self.data.head_titles and before.proper
+                        and before.sent == w.sent and len(before.noun) > 1 and before.noun not in self.data.surnames):
+                    # 다온화학 대표와: the unknown name is the body (김 사장은: a family name is no body)
+                    return self._head(doc, first, last - 1)
             if owner is None and first == last:
                 prev = doc.mention_at.get(first - 1)
                 # (테리 벨(Terry Bell) 시장과: the title of the name just before it)

@@ -14,3 +14,12 @@ def extract(extractor):
         return extractor.extract(Article(id="t", body=body, title=title, published_at=published_at))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def signed():
+    """The parties of each signed agreement of an extraction, as sorted name lists, sorted."""
+    def parties(result):
+        return sorted(sorted(p.name for p in a.parties) for a in result.agreements if a.status == "signed")
+
+    return parties

@@ -1,0 +1,59 @@
+"""Rules added in extractor 0.10.0, on sentences written for these tests (invented names)."""
+
+import pytest
+
+
+def test_the_head_of_a_known_organisation_signs_for_it_without_a_name(extract, signed):
+    result = extract("수원시는 16일 누리전자 대표와 투자협약을 체결했다.")
+    assert signed(result) == [["누리전자", "수원시"]]
+
+
+def test_heads_of_unknown_organisations_sign_for_them(extract, signed):
+    result = extract("수원시장은 16일 누리전자 대표, 다온화학 대표와 투자협약을 체결했다.")
+    assert signed(result) == [["누리전자", "다온화학", "수원시"]]
+
+
+def test_a_family_name_before_a_title_is_no_organisation(extract):
+    result = extract("김 사장은 2일 가람시 시장과 양해각서를 체결했다.")
+    assert all("김" not in [p.name for p in a.parties] for a in result.agreements)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "가람시는 16일 시청에서 누리전자와 투자 업무협약을 진행했다.",
+        "가람시는 16일 누리전자와 업무협약(MOU)을 진행하였다고 밝혔다.",
+        "가람시는 16일 누리전자와 협약서에 사인했다.",
+    ],
+)
+def test_an_agreement_carried_out_or_signed_in_the_loanword_is_signed(extract, signed, body):
+    result = extract(body)
+    assert signed(result) == [["가람시", "누리전자"]]
+    assert result.agreements[0].signed_on == "2024-06-16"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "가람시는 다음달 누리전자와 업무협약을 진행할 예정이다.",
+        "가람시는 누리전자와 업무협약을 진행할 계획이라고 밝혔다.",
+    ],
+)
+def test_an_agreement_still_to_be_carried_out_is_planned(extract, body):
+    assert [a.status for a in extract(body).agreements] == ["planned"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "가람시는 16일 누리전자와 협의를 진행했다.",  # consultations
+        "가람시는 협약에 따라 누리전자와 공동사업을 진행했다.",  # work under an earlier agreement
+    ],
+)
+def test_carrying_out_something_else_is_no_signing(extract, body):
+    assert extract(body).agreements == ()
+
+
+def test_a_project_carried_out_after_a_signing_leaves_it_signed(extract):
+    result = extract("가람시는 16일 누리전자와 협약을 체결했으며, 공동사업을 진행할 계획이다.")
+    assert [a.status for a in result.agreements] == ["signed"]
