@@ -97,6 +97,9 @@ class Found:
 class AgreementFinder:
     def __init__(self) -> None:
         self.data = rules.load()
+        parts = self.data.venue_parts or {}
+        self._abstract = tuple(w for w, kind in parts.items() if kind == "abstract")  # no venue
+        self._not_places = self._abstract + tuple(w for w, kind in parts.items() if kind == "not_place")
         self._people: list[Mention] = []  # PERSON mentions of the document being read
         self._person_at: dict[int, tuple[int, Mention]] = {}
         self._person_words: list[int] = []  # keys of _person_at, in order
@@ -191,7 +194,7 @@ class AgreementFinder:
         """"…를 체결했다고 16일 밝혔다. 협약식은 15일 시청에서 열렸다": the ceremony's date and place
         are those of the signing just reported without them."""
         date = signing_date(sentence, len(sentence), doc.published)
-        venue = _venue(doc, start, start + len(sentence))
+        venue = self._venue(doc, start, start + len(sentence))
         for f in signed:
             if f.status != "signed":
                 continue
@@ -542,6 +545,29 @@ class AgreementFinder:
         doc.mentions.append(m)
         return m
 
+    def _venue(self, doc: Document, start: int, at: int) -> str | None:
+        """``_venue``, and the place it names as a LOC entity: 시청 세종실 → 세종실, 자연생태공원
+        세미나실 → 자연생태공원 (rooms and generic buildings dropped; not 정상회의, 현지)."""
+        parts = self.data.venue_parts or {}
+        span = _venue_span(doc, start, at, self._abstract)
+        if span is None:
+            return None
+        first, last = span
+        words = doc.words
+        while last >= first and parts.get(words[last].noun) == "room":
+            last -= 1
+        while first < last and (parts.get(words[first].noun) == "building" or first in doc.mention_at):
+            first += 1
+        core = words[first:last + 1]
+        if (core
+                and not any(m.first <= last and m.last >= first and not m.adhoc for m in doc.mentions)
+                and (core[-1].proper or core[-1].parts >= 2 or len(core) > 1)
+                and not any(w.noun.endswith(self._not_places) for w in core)
+                and not core[0].noun[0].isdigit() and len(core[-1].noun) >= 2):
+            name = doc.text[core[0].noun_start:core[-1].noun_end]
+            doc.mentions.append(Mention("LOC", name, core[0].noun_start, core[-1].noun_end, core[0].sent, first, last))
+        return doc.text[words[span[0]].noun_start:words[span[1]].noun_end]
+
     def _company_form(self, w: Word) -> bool:
         """누리은행 (누리/NNG 은행/NNG): common nouns ending with a company form name a company in a
         party slot (not 시중은행, a generic modifier before the form)."""
@@ -776,12 +802,12 @@ class AgreementFinder:
         counted = len(groups) == 1 and len(_unique(groups[0])) == 2 and self._counted_documents(sentence, verb_start)
         kinds = counted or kinds
         evidence = sentence.strip()
-        venue = _venue(doc, start, at)
+        venue = self._venue(doc, start, at)
         if venue is None and _OCCASION.search(sentence, 0, verb_start):
             # "이 자리에서 … 체결했다": where the event of the sentences before was held
             sent = bisect_right(doc.sentences, start, key=itemgetter(0)) - 1
             for k in range(sent - 1, max(-1, sent - 1 - _EVENT_SPAN), -1):
-                venue = _venue(doc, doc.sentences[k][0], doc.sentences[k][1])
+                venue = self._venue(doc, doc.sentences[k][0], doc.sentences[k][1])
                 if venue is not None:
                     break
         out = []
@@ -903,9 +929,10 @@ def _relative_subject(doc: Document, slots: list[Slot], at: int) -> Mention | No
 
 
 
-def _venue(doc: Document, start: int, at: int) -> str | None:
-    """The last place "…에서" before the signing verb, with the bare nouns that name it before it
-    (시청 대회의실, 서울 롯데호텔), without a time word (이날)."""
+def _venue_span(doc: Document, start: int, at: int, abstract: tuple[str, ...]) -> tuple[int, int] | None:
+    """The first and last word of the last place "…에서" before ``at``, with the bare nouns that
+    name it before it (시청 대회의실, 서울 롯데호텔), without a time word (이날); not an abstract
+    noun (기술 분야에서, 상생 차원에서)."""
     venue = None
     first = bisect_left(doc.words, start, key=_START)
     for i in range(first, len(doc.words)):
@@ -913,7 +940,7 @@ def _venue(doc: Document, start: int, at: int) -> str | None:
         if w.end >= at:
             break
         if (w.josa == "에서" and w.noun and not w.noun[0].isdigit() and not w.noun.endswith(_EVENTS)
-                and w.noun != _OCCASION_NOUN):
+                and w.noun != _OCCASION_NOUN and not w.noun.endswith(abstract)):
             k = i
             while k > first and i - k < 3:
                 prev = doc.words[k - 1]
@@ -921,7 +948,7 @@ def _venue(doc: Document, start: int, at: int) -> str | None:
                         or prev.noun in _TIME_WORDS or doc.text[prev.end:doc.words[k].start] != " "):
                     break
                 k -= 1
-            venue = doc.text[doc.words[k].noun_start:w.noun_end]
+            venue = (k, i)
     return venue
 
 

@@ -43,6 +43,7 @@ class Rules:
     user_words: tuple[tuple[str, str, float], ...]
     venue_suffixes: tuple[str, ...] = ()  # longest first: 서울 신라호텔, 완주테크노밸리 are places
     venue_words: frozenset[str] = frozenset()  # 호텔 of 로터스 호텔: a bare venue word after a name
+    venue_parts: dict[str, str] | None = None  # room / building / not_place: a venue cut to its place
     apart_suffixes: frozenset[str] = frozenset()  # 캐피털 of 브이네스토 캐피털: an ending written apart
     sectors: tuple[tuple[str, str], ...] = ()  # (surface, sector) longest surface first
     entity_stoplist: frozenset[str] = frozenset()
@@ -106,6 +107,7 @@ def load() -> Rules:
         user_words=tuple((w, t, float(s)) for w, t, s in _rows("user_words.tsv")),
         venue_suffixes=tuple(sorted(_words("venue_suffixes.txt"), key=len, reverse=True)),
         venue_words=frozenset(_words("venue_words.txt")),
+        venue_parts={r[0]: r[1] for r in _rows("venue_parts.tsv")},
         apart_suffixes=frozenset(r[0] for r in suffix_rows if r[2:] == ["apart"]),
         sectors=tuple(sorted(((r[0], r[1]) for r in _rows("sectors.tsv")), key=lambda r: -len(r[0]))),
         entity_stoplist=frozenset(_words("entity_stoplist.txt")),

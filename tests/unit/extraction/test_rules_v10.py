@@ -57,3 +57,34 @@ def test_carrying_out_something_else_is_no_signing(extract, body):
 def test_a_project_carried_out_after_a_signing_leaves_it_signed(extract):
     result = extract("가람시는 16일 누리전자와 협약을 체결했으며, 공동사업을 진행할 계획이다.")
     assert [a.status for a in result.agreements] == ["signed"]
+
+
+def _places(result):
+    return {e.name for e in result.entities if e.type == "LOC"}
+
+
+@pytest.mark.parametrize(
+    "body, venue, place",
+    [
+        ("세종시는 11일 시청 세종실에서 누리전자와 투자협약을 체결했다.", "시청 세종실", "세종실"),
+        ("가람군은 27일 자연생태공원 세미나실에서 누리상회와 협약을 체결했다.", "자연생태공원 세미나실", "자연생태공원"),
+    ],
+)
+def test_the_place_a_signing_venue_names_is_a_place(extract, body, venue, place):
+    result = extract(body)
+    assert [a.venue for a in result.agreements] == [venue]
+    assert place in _places(result)
+
+
+def test_an_event_venue_is_no_place(extract):
+    result = extract("가람시는 16일 한중 경제협력 포럼에서 누리전자와 MOU를 체결했다.")
+    assert [a.venue for a in result.agreements] == ["한중 경제협력 포럼"]
+    assert _places(result) == {"가람시"}
+
+
+@pytest.mark.parametrize("body", ["가람시는 16일 상생 차원에서 누리전자와 협약을 체결했다.",
+                                  "가람시는 16일 기술 분야에서 누리전자와 협약을 체결했다."])
+def test_an_abstract_noun_before_eseo_is_no_venue(extract, body):
+    result = extract(body)
+    assert [a.venue for a in result.agreements] == [None]
+    assert _places(result) == {"가람시"}
