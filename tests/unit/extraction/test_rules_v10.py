@@ -88,3 +88,14 @@ def test_an_abstract_noun_before_eseo_is_no_venue(extract, body):
     result = extract(body)
     assert [a.venue for a in result.agreements] == [None]
     assert _places(result) == {"가람시"}
+
+
+def test_a_known_organisations_short_name_stays_one_word(extract):
+    # without the known names as Kiwi words, 중진공은 read as 중 + 진공 (a vacuum)
+    result = extract("이번 협약은 1호 사례로 중진공은 공장부지 구입 자금을 지원한다.")
+    assert "중진공" in {e.name for e in result.entities if e.type == "ORG"}
+
+
+def test_a_known_name_does_not_cut_a_longer_word(extract):
+    result = extract("기사 공유하기 | 페이스북 | 트위터 | 카카오톡\n가람시는 누리전자와 협약을 체결했다.")
+    assert "카카오" not in {e.name for e in result.entities}
