@@ -183,6 +183,14 @@ def _given_name_like_a_city(words: list[Word], at: int, title: int, data: rules.
             and _two_part_name(words[at - 1], words[at], data))
 
 
+def _names_a_market(noun: str, data: rules.Rules) -> bool:
+    """한중일 시장, 유럽권 시장: countries' short names, or a country or continent and an ending,
+    before 시장 name a market, not a mayor (고성호 시장 is a mayor: 고성 is a county)."""
+    short = data.country_abbreviations or {}
+    return (len(noun) > 1 and all(c in short for c in noun)) or any(
+        data.places.get(noun[:n]) == "country" for n in range(2, len(noun)))
+
+
 def typical_name(name: str, data: rules.Rules) -> bool:
     """A Korean name as most are written: a one-syllable family name and two syllables."""
     return len(name) == 3 and name[0] in data.surnames and _HANGUL.match(name) is not None
@@ -272,7 +280,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             if k is not None and k > 0 and aff_start - k == 1 and words[k - 1].noun in _NAME_PARTICLES:
                 k -= 1  # 알 하마디: an Arabic name's particle
             if k is None or (words[t].noun in data.common_noun_titles and aff_start - k == 1
-                             and not words[k].proper):
+                             and (not words[k].proper or _names_a_market(words[k].noun, data))):
                 continue  # (단계적 성장: a common noun before 성장 "growth" is no governor's name)
             if (aff_start < t and aff_start - k == 1 and len(words[k].noun) == 2 and classes[aff_start] == "P"
                     and typical_name(words[aff_start].noun, data)):

@@ -119,7 +119,9 @@ def names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> 
                 or any(tag not in _NAME_PIECES for _, tag in w.rest)):
             continue
         t = data.title_re.search(nxt.noun)
-        if t is None or (nxt.noun[t.start():] in data.common_noun_titles
+        # 엄태영 시장이 (엄/XR 태/NNG 영/NNG): Kiwi reads an unknown name syllable by syllable
+        syllables = len(w.noun) <= 1 and all(len(form) == 1 for form, _ in w.rest)
+        if t is None or (nxt.noun[t.start():] in data.common_noun_titles and not syllables
                          and not place_prefix(nxt.noun[:t.start()], data)):
             continue  # (전세계 시장: 전/MM 세계/NNG; 박정민 구미시장 is a mayor)
         after = words[i + 2] if i + 2 < len(words) else None

@@ -99,3 +99,21 @@ def test_a_known_organisations_short_name_stays_one_word(extract):
 def test_a_known_name_does_not_cut_a_longer_word(extract):
     result = extract("기사 공유하기 | 페이스북 | 트위터 | 카카오톡\n가람시는 누리전자와 협약을 체결했다.")
     assert "카카오" not in {e.name for e in result.entities}
+
+
+def _people(result):
+    return {e.name for e in result.entities if e.type == "PERSON"}
+
+
+def test_a_name_kiwi_reads_syllable_by_syllable_before_si_jang_is_a_mayor(extract):
+    # 엄태영 -> 엄/XR 태/NNG 영/NNG; 시장 is also "market", so this needed single-syllable pieces
+    assert _people(extract("이날 조인식에는 엄태영 시장이 참석했다.")) == {"엄태영"}
+
+
+@pytest.mark.parametrize("body", ["한중일 시장이 커졌다.", "유럽권 시장이 커졌다.", "전세계 시장에서 팔린다."])
+def test_a_market_named_by_countries_is_no_mayor(extract, body):
+    assert _people(extract(body)) == set()
+
+
+def test_a_name_beginning_like_a_county_before_si_jang_is_still_a_mayor(extract):
+    assert _people(extract("고성호 시장이 왔다.")) == {"고성호"}
