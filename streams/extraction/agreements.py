@@ -34,6 +34,10 @@ _LOOKAHEAD = 3
 _CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?[가-힣A-Z]{0,8}(?:협약|협정|계약|체결|서명|조인|각서|MOU)식(?:은|는)\s"
                             r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었)")
 _EVENT_SPAN = 2  # sentences: from a signing to the ceremony that dates it (협약식은 …), or back to the event "이 자리에서" means
+# "이번 협약에는 A, B, C가 참여했다": the partners of the signing just reported without them
+_JOINED = re.compile(r"\s*(?:이번|이|해당|본|이날)\s?(?:[가-힣]{1,8}\s)?(?:업무)?(?:협약|MOU|양해각서|협정|협약식|체결식)"
+                     r"(?:\([^)]{0,10}\))?(?:에는|에|에도)\s")
+_JOINED_VERB = re.compile(r"(?:참여|참가|동참)(?:했|하였|한다|해)")
 _PAIR_SPAN = 2  # sentences from "A와 B가 …" to a "두 도시는 … 서명했다" that refers to them
 _DESCRIBED = 6  # sentences after a joint signing that may describe its counted members one by one
 _DOTS = re.compile("[·ㆍᆞ]")
@@ -140,6 +144,7 @@ class AgreementFinder:
         context_date, context_at = None, 0
         signed_in: list[Found] = []  # the agreements of the last signing sentence
         signed_at = 0
+        pending = None  # a signing with a subject and no partner: (sentence, verb, subject, its context date)
         by_sentence: dict[int, list[tuple[int, list[Word]]]] = {}
         for phrase in doc.phrases:
             by_sentence.setdefault(phrase[1][0].sent, []).append(phrase)
@@ -152,8 +157,10 @@ class AgreementFinder:
                 verbs = [v for n, v in enumerate(verbs) if n == len(verbs) - 1
                          or not self.data.planned_re.search(sentence, v[0], v[1] + 12)]
             verb = verbs[0] if verbs else None
-            # unknown names become parties only in signing sentences
-            self._adhoc_ok = verb is not None
+            joined = (verb is None and pending is not None and sent - pending[0] <= _EVENT_SPAN
+                      and _JOINED.match(sentence) is not None and _JOINED_VERB.search(sentence) is not None)
+            # unknown names become parties only in signing sentences (and in "이번 협약에는 A, B가 참여했다")
+            self._adhoc_ok = verb is not None or joined
             slots = self._slots(doc, by_sentence.get(sent, []), headline=start < doc.title_end)
             if start < doc.title_end:
                 headline_subject(doc, slots)
@@ -171,6 +178,13 @@ class AgreementFinder:
                     f.sectors = sectors
                 found.extend(new)
                 signed_in, signed_at = new, sent
+                subject = next((s.party for s in signers if s.role == "subj" and s.party.type in ("ORG", "LOC")), None)
+                pending = (sent, verbs[0], subject, context_date) if not new and subject is not None else None
+            elif joined:
+                # "…업무협약을 체결했다. 이번 협약에는 A, B, C가 참여했다": the signing's partners, named after it
+                new = self._joined(doc, pending, slots)
+                found.extend(new)
+                signed_in, signed_at, pending = new, sent, None
             elif signed_in and sent - signed_at <= _EVENT_SPAN and _CEREMONY_HELD.match(sentence):
                 self._ceremony(doc, start, sentence, signed_in)
             if start >= doc.title_end:
@@ -189,6 +203,21 @@ class AgreementFinder:
         parties = {p.name for f in merged for p in f.parties}
         doc.mentions[:] = [m for m in doc.mentions if not m.adhoc or m.name in parties]
         return merged
+
+    def _joined(self, doc: Document, pending, slots: list[Slot]) -> list[Found]:
+        """The signing of ``pending`` between its subject and the bodies a later sentence says joined it."""
+        sent, verb, subject, context_date = pending
+        partners = [s.party for s in slots if s.role in ("subj", "list") and s.party.type in ("ORG", "LOC")
+                    and s.party.name != subject.name]
+        if not partners:
+            return []
+        start, end = doc.sentences[sent]
+        sectors = self._sectors(doc, sent)
+        new = self._agreements(doc, start, doc.text[start:end], verb, [], None, context_date,
+                               parties=[subject, *partners])
+        for f in new:
+            f.sectors = sectors
+        return new
 
     def _ceremony(self, doc: Document, start: int, sentence: str, signed: list[Found]) -> None:
         """"…를 체결했다고 16일 밝혔다. 협약식은 15일 시청에서 열렸다": the ceremony's date and place

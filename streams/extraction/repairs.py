@@ -47,6 +47,12 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
             # 블루 에어로닉스 사와는: the company marker 사 and the particle 와 read as one name
             w.noun, w.noun_end, w.josa = "사", w.noun_start + 1, "와" + w.josa
             w.rest.insert(0, ("와", "JKB"))
+        if (w.proper and len(noun) >= 4 and noun[-1] in "과와" and not w.rest and not w.paren and not w.sep
+                and _fits_batchim(noun[-2], noun[-1]) and noun not in data.orgs
+                and noun[:-1].endswith(data.company_forms) and w.noun_end == w.end):
+            # 다온화학과 300억원 (다온 + 화학과, a chemistry department): the company and its particle
+            w.noun, w.noun_end, w.josa = noun[:-1], w.noun_end - 1, noun[-1]
+            w.rest = [(noun[-1], "JKB")]
         if (w.proper and len(noun) >= 5 and noun.endswith("도") and not w.rest and not w.paren
                 and not w.sep and noun not in data.places and noun[:-1] not in data.places
                 and not noun.endswith(_PROVINCE_ENDINGS) and w.noun_end == w.end and text[w.end:w.end + 1] == " "):
@@ -160,6 +166,14 @@ def _unknown_company(w: Word, text: str, data: rules.Rules) -> None:
     w.noun, w.noun_start, w.noun_end, w.proper = name, start, start + len(name), True
     w.rest = w.rest[cut + 1:]
     w.josa = "".join(f for f, _ in w.rest)
+
+
+def _fits_batchim(syllable: str, particle: str) -> bool:
+    """과 follows a syllable with a final consonant, 와 one without."""
+    code = ord(syllable) - 0xAC00
+    if not 0 <= code < 11172:
+        return False
+    return (code % 28 != 0) == (particle == "과")
 
 
 def _company_ending(noun: str, data: rules.Rules, longest: int) -> bool:

@@ -117,3 +117,31 @@ def test_a_market_named_by_countries_is_no_mayor(extract, body):
 
 def test_a_name_beginning_like_a_county_before_si_jang_is_still_a_mayor(extract):
     assert _people(extract("고성호 시장이 왔다.")) == {"고성호"}
+
+
+def test_partners_named_in_the_next_sentence_join_a_signing_that_named_none(extract, signed):
+    result = extract("가람시는 16일 바이오 산업 육성을 위한 업무협약을 체결했다. "
+                     "이번 협약에는 누리바이오, 다온제약, 미르헬스케어가 참여했다.")
+    assert signed(result) == [["가람시", "누리바이오", "다온제약", "미르헬스케어"]]
+    assert result.agreements[0].signed_on == "2024-06-16"
+
+
+def test_an_attendee_of_the_ceremony_is_no_partner(extract):
+    result = extract("가람시는 16일 시청에서 업무협약을 체결했다. 이날 협약식에는 홍길동 누리전자 대표가 참석했다.")
+    assert result.agreements == ()
+
+
+def test_partners_joining_a_signing_too_far_back_are_not_its_parties(extract):
+    result = extract("가람시는 16일 업무협약을 체결했다. 시는 기업 유치에 나섰다. 시는 예산을 늘렸다. "
+                     "시는 인력을 뽑았다. 이번 협약에는 누리바이오가 참여했다.")
+    assert result.agreements == ()
+
+
+def test_a_chemical_company_kiwi_reads_as_a_department_keeps_its_particle(extract, signed):
+    # 다온화학과 300억원: Kiwi read 다온 + 화학과 (a chemistry department)
+    result = extract("가람시는 16일 누리전자와 500억원, 다온화학과 300억원 규모의 투자협약을 각각 체결했다.")
+    assert signed(result) == [["가람시", "누리전자"], ["가람시", "다온화학"]]
+
+
+def test_chemical_industries_are_no_company(extract):
+    assert extract("가람시는 16일 석유화학과 정밀화학 분야 기업들과 협약을 체결했다.").agreements == ()
