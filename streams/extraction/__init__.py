@@ -23,7 +23,7 @@ from .grouping import group_entities
 from .keys import party_key
 from .model import Agreement, Article, Entity, Extraction, Party
 
-EXTRACTOR_VERSION = "0.10.0"
+EXTRACTOR_VERSION = "0.11.0"
 
 __all__ = ["Agreement", "Analysis", "Analyzer", "Article", "Entity", "Extraction", "Extractor", "Party",
            "RuleExtractor", "EXTRACTOR_VERSION"]
@@ -55,7 +55,7 @@ class RuleExtractor:
         doc = analyse(analysis.text, analysis.title_end, article.published_at, analysis.tokens)
         found = self._agreements.find(doc)  # may add organisations named only as parties
         headed_places(doc.mentions, self._data)
-        entities, entity_of = group_entities(doc)
+        entities, entity_of = group_entities(doc, frozenset(id(m) for f in found for m in f.parties))
         agreements = []
         for f in found:
             parties = _dedupe_parties(_party(m, entity_of.get(id(m))) for m in f.parties)

@@ -350,8 +350,9 @@ class AgreementFinder:
             if surface not in window:
                 continue  # (most surfaces: no call)
             at = _find_term(window, surface)
-            while at >= 0 and surface in _LOCATED and _after_place(doc, lo + at):
-                at = _find_term(window, surface, at + 1)  # 애틀랜타 소재 기업: "based in", not materials
+            while at >= 0 and (_in_org_name(doc, lo + at)
+                               or surface in _LOCATED and _after_place(doc, lo + at)):
+                at = _find_term(window, surface, at + 1)  # LG에너지솔루션, 애틀랜타 소재 기업: no sector
             if at >= 0 and (sector not in found or at < found[sector]):
                 found[sector] = at
         return tuple(sorted(found, key=found.get))
@@ -1014,6 +1015,11 @@ def _after_place(doc: Document, at: int) -> bool:
     before = doc.text[max(0, at - 4):at]
     end = at - (len(before) - len(before.rstrip()))
     return any(m.type == "LOC" and m.end == end for m in doc.mentions)
+
+
+def _in_org_name(doc: Document, at: int) -> bool:
+    """Offset ``at`` lies inside an organisation's name (한국관광공사 names no tourism deal)."""
+    return any(m.type == "ORG" and m.start <= at < m.end for m in doc.mentions)
 
 
 def _find_term(text: str, term: str, start: int = 0) -> int:

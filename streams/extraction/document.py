@@ -126,8 +126,12 @@ def _alias(w: Word) -> list[str]:
     return [w.paren] if w.paren and not NOT_ALIAS.match(w.paren) else []
 
 
+_AND = (("와", "JC"), ("과", "JC"))
+
+
 def _promote_list_members(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
-    """Unknown proper nouns listed beside organisations are organisations (스맥, 메타팩, … 협력센터)."""
+    """Unknown proper nouns listed beside organisations are organisations (스맥, 메타팩, … 협력센터;
+    누리텍과 다온랩스가: 과 joins two names as a comma does)."""
 
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     by_last = {m.last: m for m in mentions}
@@ -147,6 +151,18 @@ def _promote_list_members(words: list[Word], mentions: list[Mention], data: rule
                     mentions.append(Mention("ORG", list_item_name(w), w.noun_start, w.noun_end, w.sent, k, k,
                                             _alias(w)))
         i = j + 1
+    for k in range(n - 1):
+        a, b = words[k], words[k + 1]
+        if not (len(a.rest) == 1 and a.rest[0] in _AND and b.noun and b.rest and b.rest[0][1].startswith("J")
+                and a.sent == b.sent):
+            continue  # "A와 B가": B's particle ends the pair (not 연구원과 CDM협력 사업에)
+        for at, partner in ((k, by_last.get(k + 1)), (k + 1, by_last.get(k))):
+            w = words[at]
+            if (at in taken or partner is None or partner.type != "ORG" or not w.proper
+                    or classify(w, data) != "P" or w.noun in data.triggers):
+                continue
+            mentions.append(Mention("ORG", list_item_name(w), w.noun_start, w.noun_end, w.sent, at, at, _alias(w)))
+            taken.add(at)
     mentions.sort(key=lambda m: m.start)
 
 

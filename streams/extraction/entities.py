@@ -298,6 +298,9 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             elif (aff_start == t and k > 0 and classes[k - 1] == "O" and not used[k - 1] and not person.affiliation
                   and words[t].noun not in _BYLINE_TITLES):
                 person.affiliation = strip_legal(words[k - 1].noun)  # 한빛전자 박서준 사장: the employer before the name
+            elif (aff_start == t and k > 0 and classes[k - 1] == "L" and not person.affiliation
+                  and words[t].noun in (data.place_heads or {}) and data.places.get(words[k - 1].noun) != "country"):
+                person.affiliation = words[k - 1].noun  # 가람현 스즈키 하루토 지사: the place the governor heads
             out.append(person)
             tw = words[t]
             if (aff_start == t and person.affiliation and tw.noun.startswith(person.affiliation)

@@ -47,7 +47,7 @@ def is_short_form(short: str, full: str) -> bool:
 
 
 class _Group:
-    __slots__ = ("type", "forms", "count", "title", "affiliation", "order")
+    __slots__ = ("type", "forms", "count", "title", "affiliation", "order", "signs")
 
     def __init__(self, type_: str, name: str, order: int) -> None:
         self.type = type_
@@ -56,10 +56,12 @@ class _Group:
         self.count = 0
         self.title = None
         self.affiliation = None
+        self.signs = False  # a party of an agreement
 
 
-def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
-    """Entities of the article, and the entity each mention (by ``id``) belongs to."""
+def group_entities(doc: Document, parties: frozenset[int] = frozenset()) -> tuple[list[Entity], dict[int, Entity]]:
+    """Entities of the article, and the entity each mention (by ``id``) belongs to. A group with
+    a party's mention (``id`` in ``parties``) is never page chrome (네이버 signs, not a share button)."""
     data = rules.load()
     groups: list[_Group] = []
     member: dict[int, _Group] = {}
@@ -98,10 +100,11 @@ def group_entities(doc: Document) -> tuple[list[Entity], dict[int, Entity]]:
             index[key] = group
         group.count += 1
         member[id(m)] = group
+        group.signs = group.signs or id(m) in parties
         if type_ == "PERSON" and group.title is None:
             group.title, group.affiliation = m.title, m.affiliation
     built = {id(g): _entity(g, data) for g in groups}
-    out = [e for e in built.values() if not _junk(e, data)]
+    out = [built[id(g)] for g in groups if g.signs or not _junk(built[id(g)], data)]
     # one entity per date or amount written the same way (the headline repeats the body's)
     dates = {(surface, value): None for surface, _, _, value in dates_in(doc.text, doc.published)}
     out.extend(Entity("DATE", surface, value=value.isoformat() if value else None) for surface, value in dates)

@@ -1,0 +1,48 @@
+"""Rules added in extractor 0.11.0, on sentences written for these tests (invented names, and
+real names only where the rule is about a real name)."""
+
+import pytest
+
+
+def test_two_names_joined_by_gwa_are_both_organisations_and_the_pair_later_signs(extract, signed):
+    result = extract("누리전자와 다온로보틱스가 협력을 위해 손을 잡았다. 양사는 26일 본사에서 협약을 맺었다.")
+    assert ("ORG", "다온로보틱스") in {(e.type, e.name) for e in result.entities}
+    assert signed(result) == [["누리전자", "다온로보틱스"]]
+
+
+@pytest.mark.parametrize("word", ["KLM협력", "Hanbit"])
+def test_a_name_joined_to_an_organisation_inside_a_longer_phrase_is_not_promoted(extract, word):
+    result = extract(f"누리전자는 누리연구원과 {word} 사업에 대한 양해각서를 체결했다.")
+    assert word not in {e.name for e in result.entities}
+
+
+def test_a_word_of_a_partys_name_is_no_sector(extract):
+    result = extract("가람시와 한빛에너지는 16일 스마트팜 협약을 체결했다.")
+    assert [a.sectors for a in result.agreements] == [()]
+
+
+def test_a_sector_named_outside_the_partys_name_still_counts(extract):
+    result = extract("가람시와 한빛에너지는 16일 태양광 협약을 체결했다.")
+    assert [a.sectors for a in result.agreements] == [("에너지",)]
+
+
+def test_a_party_is_an_entity_even_when_its_name_is_also_a_share_button(extract, signed):
+    result = extract("누리전자와 네이버는 26일 협약을 맺었다.")
+    assert signed(result) == [["네이버", "누리전자"]]
+    assert ("ORG", "네이버") in {(e.type, e.name) for e in result.entities}
+
+
+def test_a_share_button_is_still_no_entity(extract):
+    result = extract("가람시는 16일 누리전자와 협약을 체결했다.\n공유하기 네이버 카카오톡 페이스북")
+    assert "네이버" not in {e.name for e in result.entities}
+
+
+def test_a_foreign_governor_belongs_to_the_place_named_before_the_name(extract):
+    result = extract("이철우 경북도지사는 시마네현 마루야마 다쓰야 지사와 만났다.")
+    people = {e.name: e.affiliation for e in result.entities if e.type == "PERSON"}
+    assert people["마루야마 다쓰야"] == "시마네현"
+
+
+def test_a_companys_short_and_legal_names_are_one_entity(extract):
+    result = extract("한국전력-미국 웨스팅하우스 MOU\n한국전력공사는 미국 웨스팅하우스와 업무협약을 맺었다.")
+    assert [e.name for e in result.entities if e.type == "ORG" and e.name.startswith("한국전력")] == ["한국전력공사"]
