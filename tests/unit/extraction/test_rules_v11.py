@@ -46,3 +46,9 @@ def test_a_foreign_governor_belongs_to_the_place_named_before_the_name(extract):
 def test_a_companys_short_and_legal_names_are_one_entity(extract):
     result = extract("한국전력-미국 웨스팅하우스 MOU\n한국전력공사는 미국 웨스팅하우스와 업무협약을 맺었다.")
     assert [e.name for e in result.entities if e.type == "ORG" and e.name.startswith("한국전력")] == ["한국전력공사"]
+
+
+@pytest.mark.parametrize("particle", ["와는", "와도"])
+def test_an_unknown_company_read_as_one_word_with_its_particle_signs_in_a_second_clause(extract, signed, particle):
+    result = extract(f"가람시는 누리전자와 투자협약을 체결했으며, 한빛바이오{particle} 업무협약을 맺었다.")
+    assert signed(result) == [["가람시", "누리전자"], ["가람시", "한빛바이오"]]
