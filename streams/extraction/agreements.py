@@ -161,8 +161,12 @@ class AgreementFinder:
                       and _JOINED.match(sentence) is not None and _JOINED_VERB.search(sentence) is not None)
             # unknown names become parties only in signing sentences (and in "이번 협약에는 A, B가 참여했다")
             self._adhoc_ok = verb is not None or joined
-            slots = self._slots(doc, by_sentence.get(sent, []), headline=start < doc.title_end)
-            if start < doc.title_end:
+            # the headline, and a body sentence with "A-B 투자협약" (whose hyphen the words split), name
+            # a pair by a hyphen and a subject right before the agreement noun
+            runs = by_sentence.get(sent, [])
+            headline = start < doc.title_end or any(w.sep == "-" and len(w.noun) > 1 for _, run in runs for w in run)
+            slots = self._slots(doc, runs, headline=headline)
+            if headline:
                 headline_subject(doc, slots)
             pair = _named_pair(slots)
             if pair:
@@ -312,10 +316,14 @@ class AgreementFinder:
         return _unique(items)[:count]
 
     def _listed_later(self, doc: Document, sent: int, count: int, by_sentence) -> list[Mention]:
-        """The names of a list closed by ``count`` (X, Y, Z 등 3곳은) in one of the next sentences."""
+        """The names of a list closed by ``count`` (X, Y, Z 등 3곳은) or of ``count`` names that a
+        copula closes (참여 기업은 X, Y, Z다) in one of the next sentences."""
         for k in range(sent + 1, min(sent + 1 + _LOOKAHEAD, len(doc.sentences))):
             listed: list[Mention] = []
             for s in self._slots(doc, by_sentence.get(k, [])):
+                closes = s.party.type in ("ORG", "LOC") and any(tag == "VCP" for _, tag in doc.words[s.word].rest)
+                if closes and len(listed) + 1 == count > 1:
+                    return [*listed, s.party]  # (… 다온텍이다, … 다온텍 등이다)
                 if s.role == "list" and s.party.type != "GROUP":
                     listed.append(s.party)
                 elif s.party.type == "GROUP" and group_count(doc, s) == count == len(listed):

@@ -54,7 +54,8 @@ _SUBHEAD = re.compile(r"\n*[ \t]*[-–—▶▷■□◆◇○●][^\n]{4,80}(?<
 def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -> Document:
     data = rules.load()
     ids, sent_list = sentences(tokens)
-    words = build_words(text, tokens, ids, title_end)
+    pairs = frozenset(m.start() for m in data.hyphen_pair_re.finditer(text, title_end)) if "-" in text else frozenset()
+    words = build_words(text, tokens, ids, title_end, pairs)
     words = repair_words(words, text, data)
     names_cut_before_titles(words, text, data)
     mentions: list[Mention] = []

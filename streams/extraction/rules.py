@@ -61,6 +61,7 @@ class Rules:
     company_forms: tuple[str, ...] = ()  # 은행, 증권: in a party slot, end a company's name made of common nouns
     generic_modifiers: frozenset[str] = frozenset()  # 시중(은행): make such a compound generic
     country_abbreviations: dict[str, str] | None = None  # 한 -> 한국 (한중, 한-베트남 양국)
+    hyphen_pair_re: re.Pattern | None = None  # the hyphen of "A-B 투자협약 …": it joins two parties
     place_canonical: dict[str, str] | None = None  # any name of a place with several -> canonical (경남 -> 경상남도)
     place_aliases: dict[str, tuple[str, ...]] | None = None  # canonical -> its other names
 
@@ -86,9 +87,11 @@ def load() -> Rules:
     media = {r[0]: r[1].split() for r in _rows("media.tsv")}
     place_aliases = {r[0]: tuple(a.strip() for a in r[1].split(",")) for r in _rows("place_aliases.tsv")}
     place_canonical = {name: canonical for canonical, others in place_aliases.items() for name in (canonical, *others)}
+    free_trigger_re = "|".join(sorted(map(re.escape, free_triggers), key=len, reverse=True))
     return Rules(
         triggers=triggers,
-        trigger_re=re.compile("|".join(sorted(map(re.escape, free_triggers), key=len, reverse=True))),
+        trigger_re=re.compile(free_trigger_re),
+        hyphen_pair_re=re.compile(rf"(?<=[가-힣A-Za-z])-(?=[^\s\-()]{{2,20}}\s[가-힣]{{0,4}}(?:{free_trigger_re}))"),
         object_trigger_re=re.compile("|".join(map(re.escape, object_triggers))) if object_triggers else None,
         signing_re=re.compile("|".join(_words("signing_verbs.txt") + _words("reference_verbs.txt"))),
         reference_words=frozenset(_words("reference_verbs.txt")),

@@ -82,10 +82,11 @@ def sentences(tokens: list) -> tuple[list[int], list[tuple[int, int]]]:
     return ids, spans
 
 
-def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0) -> list[Word]:
-    """Words of ``text``; in the headline (``text[:title_end]``) a hyphen between two names
-    separates them (청주시-SK하이닉스, 투자협약 체결), elsewhere it belongs to one name
-    (중국-이스라엘 혁신단지)."""
+def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0,
+                pairs: frozenset[int] = frozenset()) -> list[Word]:
+    """Words of ``text``; in the headline (``text[:title_end]``) and at the offsets ``pairs`` (the
+    hyphens of "A-B 투자협약 체결식이" in the body) a hyphen between two names separates them
+    (청주시-SK하이닉스, 투자협약 체결); elsewhere it belongs to one name (중국-이스라엘 혁신단지)."""
     words: list[Word] = []
     legal_until = -1
     pending_legal = former = False
@@ -140,7 +141,7 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
                 last_end = end
                 continue
         elif (cur is not None and cur.rest == _HYPHEN and not cur.josa and (
-                tag in proper and len(cur.noun) == 1 or start < title_end and len(cur.noun) >= 2
+                tag in proper and len(cur.noun) == 1 or (start < title_end or start - 1 in pairs) and len(cur.noun) >= 2
                 and (tag in proper or tag == "NNG" and cur.proper))):
             # 청주시-SK하이닉스, 포항시-에코프로 in a headline: a hyphen after a name joins a pair (the
             # second an unknown name); 한-베트남: a country's one-syllable short name before another

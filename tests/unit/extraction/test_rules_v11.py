@@ -52,3 +52,24 @@ def test_a_companys_short_and_legal_names_are_one_entity(extract):
 def test_an_unknown_company_read_as_one_word_with_its_particle_signs_in_a_second_clause(extract, signed, particle):
     result = extract(f"가람시는 누리전자와 투자협약을 체결했으며, 한빛바이오{particle} 업무협약을 맺었다.")
     assert signed(result) == [["가람시", "누리전자"], ["가람시", "한빛바이오"]]
+
+
+@pytest.mark.parametrize("listing", ["누리전자, 한빛바이오, 다온텍이다", "누리전자, 한빛바이오, 다온텍 등이다"])
+def test_a_counted_group_is_filled_by_the_names_a_later_copula_lists(extract, signed, listing):
+    result = extract(f"가람시는 16일 3개 기업과 투자협약을 체결했다. 참여 기업은 {listing}.")
+    assert signed(result) == [["가람시", "누리전자", "다온텍", "한빛바이오"]]
+
+
+def test_a_copula_list_of_another_size_fills_no_group(extract, signed):
+    result = extract("가람시는 16일 3개 기업과 투자협약을 체결했다. 대상 기업은 누리전자, 한빛바이오다.")
+    assert signed(result) == []
+
+
+def test_a_hyphened_pair_before_the_agreement_noun_signs_in_the_body_too(extract, signed):
+    result = extract("가람시-누리전자 투자협약 체결식이 16일 가람시청에서 열렸다.")
+    assert signed(result) == [["가람시", "누리전자"]]
+
+
+def test_a_hyphened_name_without_an_agreement_noun_after_it_stays_one_name(extract):
+    result = extract("가람시는 16일 중국-이스라엘 혁신단지에서 누리전자와 협약을 체결했다.")
+    assert "이스라엘" not in {e.name for e in result.entities}
