@@ -263,8 +263,12 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         for aff_start in range(lowest, t + 1):
             if any(c not in "OLWPV" for c in classes[aff_start:t]) or any(used[aff_start - 1:t]):
                 continue
-            if classes[aff_start:aff_start + 2] == "PL" and aff_start + 1 < t:
-                continue  # 기시다 후미오 일본 총리: a proper noun before the country is part of the name
+            if classes[aff_start:aff_start + 2] in ("PL", "PO") and aff_start + 1 < t and (
+                    classes[aff_start:aff_start + 2] == "PL"
+                    or classes[aff_start - 1] == "P" and _two_part_name(words[aff_start - 1], words[aff_start], data)):
+                # 기시다 후미오 일본 총리, 존 스미스 주한미국상공회의소 회장: a proper noun before the
+                # country, or a family name after a given name before the body, is part of the name
+                continue
             if aff_start + 1 == t and classes[aff_start] == "L" and _given_name_like_a_city(words, aff_start, t, data):
                 continue  # 사토 다케시 사장: a given name ending like a city (다케시, 히로시) is no employer
             if aff_start + 1 == t and words[aff_start].noun in data.surnames and len(words[aff_start].noun) == 1:

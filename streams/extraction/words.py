@@ -31,7 +31,7 @@ class Word:
     josa: str = ""  # particles after the noun, joined
     rest: list = field(default_factory=list)  # (form, tag) of every token after the noun
     paren: str = ""  # text inside parentheses right after the noun
-    legal: bool = False  # written with a (주)/㈜ marker
+    legal: bool = False  # written with a (주)/㈜ or (사)/(재) marker
     sep: str = ""  # ',' or '·' when the word ends a list item
     pieces: int = 0  # one-syllable common nouns in the noun: Kiwi cut an unknown name (청+솔+바이오)
     sent: int = 0
@@ -40,7 +40,7 @@ class Word:
     former: bool = False  # written after 전/현 "former/current" (홍길동 전 대표): a name ends before it
 
 
-_LEGAL_MARKS = ("(주)", "㈜", "(株)")
+_LEGAL_MARKS = ("(주)", "㈜", "(株)", "(사)", "(재)", "(사단법인)", "(재단법인)")  # a company, an association, a foundation
 _LEGAL_MARK_RE = re.compile("|".join(map(re.escape, _LEGAL_MARKS)))  # marks cannot overlap
 
 

@@ -73,3 +73,15 @@ def test_a_hyphened_pair_before_the_agreement_noun_signs_in_the_body_too(extract
 def test_a_hyphened_name_without_an_agreement_noun_after_it_stays_one_name(extract):
     result = extract("가람시는 16일 중국-이스라엘 혁신단지에서 누리전자와 협약을 체결했다.")
     assert "이스라엘" not in {e.name for e in result.entities}
+
+
+@pytest.mark.parametrize("mark", ["(사)", "(재)"])
+def test_an_association_or_foundation_mark_makes_the_name_an_organisation(extract, signed, mark):
+    result = extract(f"{mark}가람교류협회와 ㈜누리전자는 MOU를 체결했다.")
+    assert signed(result) == [["가람교류협회", "누리전자"]]
+
+
+def test_a_foreign_given_and_family_name_before_a_body_and_its_title_is_one_person(extract):
+    result = extract("이 자리에는 마이클 스미스 주한미국상공회의소 회장이 참석했다.")
+    people = {e.name: e.affiliation for e in result.entities if e.type == "PERSON"}
+    assert people == {"마이클 스미스": "주한미국상공회의소"}
