@@ -16,6 +16,7 @@ from operator import attrgetter, itemgetter
 from . import rules
 from .dates import announcement_date, last_date, signing_date
 from .document import Document, is_line_heading
+from .grouping import is_short_form
 from .merging import merge
 from .entities import NOT_ALIAS, _HANGUL, _LATIN_WORD, Mention, classify, classify_name, list_item_name
 from .frames import (GROUP_ENDINGS, SUBJ, Slot, clause_start, close_counted_list, counted_group, group_count,
@@ -851,6 +852,8 @@ class AgreementFinder:
         out = []
         for n, g in enumerate(groups):
             parties = _unique(g)
+            parties = [p for p in parties if not any(  # 가람상의 (the headline's subject) beside 가람상공회의소
+                q.type == p.type and is_short_form(p.name, q.name) for q in parties)]
             if len(parties) < 2:
                 continue
             # "A와 B는 'X 협정', 'Y 협정'에, C와 D는 …": the documents named after each pair of signatories

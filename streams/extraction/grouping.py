@@ -40,6 +40,7 @@ def is_short_form(short: str, full: str) -> bool:
         return len(s) >= 3 or (len(f) == len(s) + 1 and f[-1] in PLACE_ENDS)
     if s[-1] != f[-1]:
         f = _UNIVERSITY.sub("대", f)  # 한빛여대 → 한빛여자대학교: 대 stands for 대학(교)
+        f = f.replace("상공회의소", "상의")  # 가람상의 → 가람상공회의소
         if s[-1] != f[-1]:
             return False
     it = iter(f)
@@ -94,7 +95,7 @@ def group_entities(doc: Document, parties: frozenset[int] = frozenset()) -> tupl
             _add_ends(ends, group, name)
         group_forms = group.forms
         for f, key in zip(forms, keys):
-            if f not in group_forms and f in text:
+            if f not in group_forms and (f in text or f == place and len(name) == 1):  # (日: 일본)
                 group_forms[f] = None
                 _add_ends(ends, group, f)
             index[key] = group

@@ -85,3 +85,23 @@ def test_a_foreign_given_and_family_name_before_a_body_and_its_title_is_one_pers
     result = extract("이 자리에는 마이클 스미스 주한미국상공회의소 회장이 참석했다.")
     people = {e.name: e.affiliation for e in result.entities if e.type == "PERSON"}
     assert people == {"마이클 스미스": "주한미국상공회의소"}
+
+
+def test_a_countrys_one_hanja_short_name_is_that_country(extract):
+    result = extract("누리전자, 美 한빛테크와 공급 계약\n누리전자는 미국 한빛테크와 공급 계약을 체결했다.")
+    places = {e.name: e.aliases for e in result.entities if e.type == "LOC"}
+    assert places == {"미국": ("美",)}
+
+
+def test_a_chamber_of_commerce_by_its_short_name_is_one_with_its_full_name(extract, signed):
+    result = extract("원주상의, 日 요나고상의와 경제교류 업무협약\n"
+                     "원주상공회의소는 16일 요나고상공회의소와 경제교류 업무협약을 체결했다.")
+    assert signed(result) == [["요나고상공회의소", "원주상공회의소"]]
+    orgs = {e.name: e.aliases for e in result.entities if e.type == "ORG"}
+    assert orgs["원주상공회의소"] == ("원주상의",)
+
+
+def test_a_country_named_only_by_its_hanja_is_named_in_hangul(extract):
+    result = extract("가람시, 日 누리현과 우호교류 협약\n가람시는 누리현과 우호교류 협약을 맺었다.")
+    places = {e.name: e.aliases for e in result.entities if e.type == "LOC"}
+    assert places["일본"] == ("日",)
