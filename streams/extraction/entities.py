@@ -269,8 +269,14 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 # 기시다 후미오 일본 총리, 존 스미스 주한미국상공회의소 회장: a proper noun before the
                 # country, or a family name after a given name before the body, is part of the name
                 continue
-            if aff_start + 1 == t and classes[aff_start] == "L" and _given_name_like_a_city(words, aff_start, t, data):
-                continue  # 사토 다케시 사장: a given name ending like a city (다케시, 히로시) is no employer
+            if aff_start + 1 == t and classes[aff_start] == "L" and (
+                    _given_name_like_a_city(words, aff_start, t, data)
+                    or words[aff_start].noun.endswith("도") and words[aff_start].noun not in data.places
+                    and classes[aff_start - 1] == "P"
+                    and _two_part_name(words[aff_start - 1], words[aff_start], data)):
+                # 사토 다케시 사장, 지나 러몬도 장관: a family name ending like a city (다케시, 히로시) or
+                # a province (러몬도) after a given name is no employer
+                continue
             if aff_start + 1 == t and words[aff_start].noun in data.surnames and len(words[aff_start].noun) == 1:
                 continue  # 제임스 김 회장: a family name alone is no employer
             k = next((aff_start - size for size in (1, 3, 2) if aff_start - size >= 0 and _is_person_name(

@@ -105,3 +105,8 @@ def test_a_country_named_only_by_its_hanja_is_named_in_hangul(extract):
     result = extract("가람시, 日 누리현과 우호교류 협약\n가람시는 누리현과 우호교류 협약을 맺었다.")
     places = {e.name: e.aliases for e in result.entities if e.type == "LOC"}
     assert places["일본"] == ("日",)
+
+
+def test_a_family_name_ending_like_a_province_after_a_given_name_is_part_of_the_name(extract):
+    result = extract("마리아 러몬도 장관과 회담했다.")
+    assert [(e.type, e.name) for e in result.entities] == [("PERSON", "마리아 러몬도")]
