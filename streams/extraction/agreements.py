@@ -778,7 +778,7 @@ class AgreementFinder:
             relative = _relative_subject(doc, slots, at)
             if relative is not None:
                 frames[0][0].append(relative)
-        if self.data.failed_re.match(sentence[verb_end:verb_end + 12]):
+        if self.data.failed_re.match(sentence[verb_end:verb_end + 24]):
             return []  # 체결하지 못했다, 체결이 무산됐다, 체결을 위한 협의: no signing
         status = self._status(doc, start, verb_start, verb_end, sentence)
         own_date = True

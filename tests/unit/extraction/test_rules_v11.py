@@ -110,3 +110,20 @@ def test_a_country_named_only_by_its_hanja_is_named_in_hangul(extract):
 def test_a_family_name_ending_like_a_province_after_a_given_name_is_part_of_the_name(extract):
     result = extract("마리아 러몬도 장관과 회담했다.")
     assert [(e.type, e.name) for e in result.entities] == [("PERSON", "마리아 러몬도")]
+
+
+@pytest.mark.parametrize("clause", ["MOU를 체결할 가능성이 높다고 내다봤다", "협약을 체결할 수도 있다"])
+def test_a_signing_that_may_come_is_planned(extract, clause):
+    result = extract(f"가람시는 누리전자와 {clause}.")
+    assert [a.status for a in result.agreements] == ["planned"]
+
+
+@pytest.mark.parametrize("clause", ["체결했다는 보도를 부인했다", "체결했다는 보도는 사실이 아니라고 밝혔다"])
+def test_a_denied_signing_is_no_agreement(extract, clause):
+    result = extract(f"가람시는 누리전자와 협약을 {clause}.")
+    assert result.agreements == ()
+
+
+def test_a_reported_signing_is_still_signed(extract, signed):
+    result = extract("가람시는 누리전자와 협약을 체결했다는 소식을 전했다.")
+    assert signed(result) == [["가람시", "누리전자"]]
