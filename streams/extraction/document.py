@@ -152,10 +152,11 @@ def _promote_list_members(words: list[Word], mentions: list[Mention], data: rule
                     mentions.append(Mention("ORG", list_item_name(w), w.noun_start, w.noun_end, w.sent, k, k,
                                             _alias(w)))
         i = j + 1
-    for k in range(n - 1):
-        a, b = words[k], words[k + 1]
-        if not (len(a.rest) == 1 and a.rest[0] in _AND and b.noun and b.rest and b.rest[0][1].startswith("J")
-                and a.sent == b.sent):
+    for k, a in enumerate(words[:-1]):
+        if len(a.rest) != 1 or a.rest[0] not in _AND:
+            continue
+        b = words[k + 1]
+        if not (b.noun and b.rest and b.rest[0][1].startswith("J") and a.sent == b.sent):
             continue  # "A와 B가": B's particle ends the pair (not 연구원과 CDM협력 사업에)
         for at, partner in ((k, by_last.get(k + 1)), (k + 1, by_last.get(k))):
             w = words[at]
