@@ -56,6 +56,7 @@ _MONTH_ONLY = re.compile(r"(?<!\d)\d{1,2}\s?월(?!\s?\d)")  # 올 5월 …에서
 _NUMBER_WORDS = {"세": 3, "네": 4, "다섯": 5}
 _EARLIER = re.compile(r"에\s*이어\s*(?:\S+\s*)?(?:\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*번째")
 _EACH = re.compile(r"각각|각기")
+_JUBILEE = re.compile(r"\s*\d+\s?주년")  # 자매결연 30주년 기념식, 협약 체결 10주년
 _N_DOCS = re.compile(r"(\d+)\s*건")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
 _LEADING_PAREN = re.compile(r"\([^()]*\)")
@@ -726,8 +727,10 @@ class AgreementFinder:
                     _gap(sentence, t.end(), v.start()) <= 40 or _TOPIC_AFTER.match(sentence, t.end()))]
             if not near and not out and v.group(0) not in self.data.reference_words:
                 near = [t for t in triggers if t.start() >= v.end() and t.start() - v.end() <= 6]
+            near = [t for t in near if not _JUBILEE.search(sentence, t.end(), v.start())
+                    and not _JUBILEE.match(sentence, v.end())]
             if not near:
-                continue
+                continue  # (자매결연 30주년 기념식을 가졌다, 체결 10주년: an anniversary, not a signing)
             last = near[-1] if near[-1].end() <= v.start() else near[0]
             compound = [t for t in near if abs(t.end() - last.end()) <= 10 and t.end() <= last.end()] or [last]
             kind = min((self.data.triggers[t.group(0)] for t in compound), key=_KIND_PRIORITY.get)

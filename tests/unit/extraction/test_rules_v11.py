@@ -127,3 +127,9 @@ def test_a_denied_signing_is_no_agreement(extract, clause):
 def test_a_reported_signing_is_still_signed(extract, signed):
     result = extract("가람시는 누리전자와 협약을 체결했다는 소식을 전했다.")
     assert signed(result) == [["가람시", "누리전자"]]
+
+
+@pytest.mark.parametrize("body", ["가람시와 누리시는 16일 자매결연 30주년 기념식을 가졌다.",
+                                  "가람시와 누리시는 16일 협약 체결 10주년 기념행사를 열었다."])
+def test_an_anniversary_of_an_agreement_is_no_signing(extract, body):
+    assert extract(body).agreements == ()
