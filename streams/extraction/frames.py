@@ -30,6 +30,11 @@ _COUNT_IN = re.compile(r"(\d+)\s*(?:개|곳)")
 _NUMBER = re.compile(r"\d+")
 _ALSO = frozenset({"역시", "또한", "또"})
 _AND = frozenset({"및", "그리고"})
+_INCLUDING = "비롯"  # 비롯해, 비롯한 "including" (Kiwi: 비롯/XR 하/XSV or 비롯하/VV)
+
+
+def _including(w: Word) -> bool:
+    return not w.noun and bool(w.rest) and w.rest[0][0].startswith(_INCLUDING)
 _AND_JOSA = frozenset({"와", "과"})
 _FOLLOWING = [("잇", "VV-I")]  # 이어, 이어서 (Kiwi: 잇/VV-I + 어/EC)
 _CLAUSE_END = frozenset({"고", "며", "으며", "면서", "지만", "는데", "ᆫ데"})
@@ -53,6 +58,8 @@ def role_of(w: Word, nxt: Word | None, triggers: re.Pattern) -> str:
         return "pair"  # A와 B 간 협약, A와 B의 협약
     if w.sep and not josa:
         return "list"
+    if josa in ("을", "를") and nxt is not None and _including(nxt):
+        return "list"  # "A를 비롯해 B, C 등 3개 기관이": A is one of them
     for particle in _WITH:
         if josa.startswith(particle) or josa.startswith("등" + particle):
             return "with"
@@ -106,7 +113,9 @@ def predicate_between(doc: Document, lo: int, hi: int) -> bool:
 
 
 def _verb_between(doc: Document, lo: int, hi: int) -> bool:
-    return any(t in _VERB_TAGS for i in range(lo, min(hi, len(doc.words))) for _, t in doc.words[i].rest)
+    """A verb between two slots (비롯해 "including" is none: it continues the list)."""
+    return any(t in _VERB_TAGS for i in range(lo, min(hi, len(doc.words))) if not _including(doc.words[i])
+               for _, t in doc.words[i].rest)
 
 
 def signing_frames(slots: list[Slot], doc: Document) -> list[tuple[list[Mention], list[Mention]]]:

@@ -133,3 +133,14 @@ def test_a_reported_signing_is_still_signed(extract, signed):
                                   "가람시와 누리시는 16일 협약 체결 10주년 기념행사를 열었다."])
 def test_an_anniversary_of_an_agreement_is_no_signing(extract, body):
     assert extract(body).agreements == ()
+
+
+@pytest.mark.parametrize("body", ["가람시를 비롯해 누리전자, 다온대학교 등 3개 기관이 협약을 체결했다.",
+                                  "가람시를 비롯한 누리전자, 다온대학교 등 3개 기관이 협약을 체결했다."])
+def test_the_body_named_before_including_is_one_of_the_listed_signers(extract, signed, body):
+    assert signed(extract(body)) == [["가람시", "누리전자", "다온대학교"]]
+
+
+def test_a_partner_named_before_including_signs_with_the_others(extract, signed):
+    result = extract("가람시는 누리전자를 비롯해 다온텍, 한빛바이오와 협약을 체결했다.")
+    assert signed(result) == [["가람시", "누리전자", "다온텍", "한빛바이오"]]
