@@ -144,3 +144,16 @@ def test_the_body_named_before_including_is_one_of_the_listed_signers(extract, s
 def test_a_partner_named_before_including_signs_with_the_others(extract, signed):
     result = extract("가람시는 누리전자를 비롯해 다온텍, 한빛바이오와 협약을 체결했다.")
     assert signed(result) == [["가람시", "누리전자", "다온텍", "한빛바이오"]]
+
+
+@pytest.mark.parametrize("body", ["가람시와 누리전자의 투자협약식이 16일 시청에서 거행됐다.",
+                                  "가람시와 누리전자는 16일 시청에서 투자협약식을 거행했다."])
+def test_a_ceremony_performed_is_a_signing_at_its_venue(extract, body):
+    result = extract(body)
+    assert [(sorted(p.name for p in a.parties), a.status, a.venue) for a in result.agreements] == [
+        (["가람시", "누리전자"], "signed", "시청")]
+
+
+def test_a_ceremony_to_be_performed_is_planned(extract):
+    result = extract("가람시와 누리전자의 투자협약식이 오는 16일 시청에서 거행될 예정이다.")
+    assert [a.status for a in result.agreements] == ["planned"]
