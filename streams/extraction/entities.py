@@ -174,11 +174,12 @@ def _two_part_name(first: Word, second: Word, data: rules.Rules) -> bool:
 def _given_name_like_a_city(words: list[Word], at: int, title: int, data: rules.Rules) -> bool:
     """사토 다케시 사장: a three-syllable word ending in 시 after a family name of two syllables or
     more is a Japanese given name, not a city, unless the place is known or the title heads a city
-    (프레드 정 풀러턴시 시장, 조유 장가항시 부시장)."""
+    or deputises for its head (프레드 정 풀러턴시 시장, 조유 장가항시 부시장, 홍길동 가람시 부시장)."""
     name = words[at].noun
     head = data.title_re.search(words[title].noun)
+    heads = head.group(0).removeprefix("부") if head else ""  # (부시장: the deputy of a city's head)
     return (len(name) == 3 and name[-1] == "시" and name not in data.places and name[:-1] not in data.places
-            and (data.place_heads or {}).get(head.group(0) if head else "") != "시"
+            and (data.place_heads or {}).get(heads) != "시"
             and classify(words[at - 1], data) == "P" and len(words[at - 1].noun) >= 2
             and _two_part_name(words[at - 1], words[at], data))
 

@@ -157,3 +157,14 @@ def test_a_ceremony_performed_is_a_signing_at_its_venue(extract, body):
 def test_a_ceremony_to_be_performed_is_planned(extract):
     result = extract("가람시와 누리전자의 투자협약식이 오는 16일 시청에서 거행될 예정이다.")
     assert [a.status for a in result.agreements] == ["planned"]
+
+
+def test_a_deputy_mayor_after_an_unknown_city_belongs_to_it(extract):
+    result = extract("협약식에는 홍길동 가람시 부시장이 참석했다.")
+    assert [(e.name, e.title, e.affiliation) for e in result.entities if e.type == "PERSON"] == [
+        ("홍길동", "부시장", "가람시")]
+
+
+def test_a_universitys_short_name_is_an_organisation_not_part_of_a_name(extract):
+    result = extract("협약식에는 성춘향 경북대 산학협력단장이 참석했다.")
+    assert {(e.type, e.name) for e in result.entities} == {("PERSON", "성춘향"), ("ORG", "경북대")}
