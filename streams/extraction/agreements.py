@@ -276,6 +276,8 @@ class AgreementFinder:
                 new = self._agreements(doc, start, sentence, verb, [], None, context_date, parties=parties)
         if not new:
             new = self._host_partner(doc, start, sentence, verb, slots, topic, context_date)
+        if not new:
+            new = self._visited_partner(doc, start, sentence, verb, slots, topic, context_date)
         for prev, later in zip(verbs, verbs[1:]):
             if clause_start(doc, start, start + later[0]) >= start + prev[1]:
                 # "A와 X를 체결했으며, B와는 Y를 체결했다": a further signing in its own clause
@@ -349,6 +351,25 @@ class AgreementFinder:
         if subj is None or host is None or host.type not in ("ORG", "LOC") or host.name == subj.name:
             return []
         return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[subj, host])
+
+    def _visited_partner(self, doc, start, sentence, verb, slots, topic, context_date):
+        """"A 대표단이 B를 찾아 자매결연을 맺었다": a signing with no partner named but the body the
+        subject visited (B를 방문해, B를 찾아) just before it is with that body."""
+        at = start + verb[0]
+        subj = next((s.party for s in slots if s.role == "subj" and s.party.start < at), None) or topic
+        if subj is None or any(s.role in ("with", "pair", "with_group") for s in slots):
+            return []
+        for s in slots:
+            w = doc.words[s.word]
+            nxt = doc.words[s.word + 1] if s.word + 1 < len(doc.words) else None
+            if (s.role == "other" and w.josa in ("을", "를") and s.party.type in ("ORG", "LOC")
+                    and s.party.name != subj.name and subj.start < s.party.start < at and nxt is not None
+                    and (nxt.noun == "방문" or not nxt.noun and nxt.rest and nxt.rest[0][0] == "찾")):
+                between = islice(doc.words, s.word + 1, bisect_left(doc.words, at, key=_START))
+                if any(x.josa.startswith(("와", "과")) for x in between):
+                    return []  # (B를 방문해 현지 기업과 협약: a partner named, though not by name)
+                return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[subj, s.party])
+        return []
 
     def _sectors(self, doc: Document, sent: int) -> tuple[str, ...]:
         """Sectors named in the signing sentence or the sentence before or after it."""

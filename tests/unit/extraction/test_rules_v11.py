@@ -168,3 +168,19 @@ def test_a_deputy_mayor_after_an_unknown_city_belongs_to_it(extract):
 def test_a_universitys_short_name_is_an_organisation_not_part_of_a_name(extract):
     result = extract("협약식에는 성춘향 경북대 산학협력단장이 참석했다.")
     assert {(e.type, e.name) for e in result.entities} == {("PERSON", "성춘향"), ("ORG", "경북대")}
+
+
+@pytest.mark.parametrize("body", ["장가항시 대표단이 포항시를 찾아 자매결연을 맺었다.",
+                                  "장가항시 대표단은 16일 포항시를 방문해 자매결연을 맺었다."])
+def test_a_delegation_signs_with_the_body_it_visited_when_no_partner_is_named(extract, signed, body):
+    assert signed(extract(body)) == [["장가항시", "포항시"]]
+
+
+def test_a_visit_does_not_name_the_partner_of_a_signing_with_someone_else(extract, signed):
+    assert signed(extract("포항시는 16일 장가항시를 방문해 현지 기업과 협약을 체결했다.")) == []
+
+
+@pytest.mark.parametrize("clause", ["자매결연 체결을 제안했다", "협약 체결 방안을 논의했다"])
+def test_a_signing_proposed_or_discussed_is_planned(extract, clause):
+    result = extract(f"포항시는 장가항시와 {clause}.")
+    assert [a.status for a in result.agreements] == ["planned"]
