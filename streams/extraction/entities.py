@@ -20,7 +20,8 @@ _ANON_COMPANY = re.compile(r"^(?:[A-Z]{1,4}|[A-Za-z][A-Za-z0-9]+|[가-힣]{2,12}
 _SPACED_NAME = re.compile(r"^[가-힣]{1,5}(?: [가-힣]{1,5}){1,2}$")
 _LEGAL = re.compile(r"^(?:\(주\)|㈜|주식회사)\s*|\s*(?:\(주\)|㈜)$")
 # paren contents that are not another name for the word before them
-NOT_ALIAS = re.compile(r"^(?:현지시간|목|월|화|수|금|토|일|[0-9.,\s:~\-]+|.*[0-9]{3,}.*|.*\s.*)$")
+# (not a name: a weekday, a time, a number or a count such as 13건, 5개사, 30%)
+NOT_ALIAS = re.compile(r"^(?:현지시간|목|월|화|수|금|토|일|[0-9.,\s:~\-]+|[0-9][0-9.,]*\s?(?:[가-힣]{1,3}|%)|.*[0-9]{3,}.*|.*\s.*)$")
 
 
 @dataclass(slots=True)

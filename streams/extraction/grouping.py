@@ -137,7 +137,8 @@ def _joins(name: str, type_: str, g: _Group, data: rules.Rules) -> bool:
                 and not (type_ == "ORG" and f in data.orgs)
                 and not (name in data.places and f in data.places and not _with_ending(name, f))  # (not 멕시코시티)
                 and _is_venue(name, data) == _is_venue(f, data)  # 구미시청 is not a form of 구미시
-                and not (type_ == "LOC" and _two_places(name, f, data))):
+                and not (type_ == "LOC" and _two_places(name, f, data))
+                and not _two_missions(name, f)):
             continue
         if is_short_form(name, f):
             return True
@@ -193,6 +194,11 @@ def _two_places(a: str, b: str, data: rules.Rules) -> bool:
     """One form is a known place run together with the other (부에나파크워렌카운티 and 워렌카운티)."""
     long, short = (a, b) if len(a) > len(b) else (b, a)
     return long.endswith(short) and long[:-len(short)] in data.places
+
+
+def _two_missions(a: str, b: str) -> bool:
+    """주한베트남대사관 (Vietnam's embassy in Korea) and 주베트남대사관 (Korea's in Vietnam)."""
+    return a[:1] == b[:1] == "주" and a.startswith("주한") != b.startswith("주한")
 
 
 def _is_venue(name: str, data: rules.Rules) -> bool:

@@ -184,3 +184,15 @@ def test_a_visit_does_not_name_the_partner_of_a_signing_with_someone_else(extrac
 def test_a_signing_proposed_or_discussed_is_planned(extract, clause):
     result = extract(f"포항시는 장가항시와 {clause}.")
     assert [a.status for a in result.agreements] == ["planned"]
+
+
+def test_a_count_in_parentheses_is_no_alias_and_joins_no_two_bodies(extract):
+    result = extract("보건복지부(1건), 과학기술정보통신부(1건), 국토교통부(2건) 등이 협력한다.")
+    orgs = {e.name: e.aliases for e in result.entities if e.type == "ORG"}
+    assert set(orgs) == {"보건복지부", "과학기술정보통신부", "국토교통부"}
+    assert not any(a.endswith("건") for aliases in orgs.values() for a in aliases)
+
+
+def test_an_embassy_in_korea_and_one_abroad_are_two_bodies(extract):
+    result = extract("주한베트남대사관 상무관과 주베트남대사관 상무관이 참석했다.")
+    assert {e.name for e in result.entities if e.type == "ORG"} == {"주한베트남대사관", "주베트남대사관"}
