@@ -21,6 +21,7 @@ _SPACED_NAME = re.compile(r"^[가-힣]{1,5}(?: [가-힣]{1,5}){1,2}$")
 _LEGAL = re.compile(r"^(?:\(주\)|㈜|주식회사)\s*|\s*(?:\(주\)|㈜)$")
 # paren contents that are not another name for the word before them
 # (not a name: a weekday, a time, a number or a count such as 13건, 5개사, 30%)
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 NOT_ALIAS = re.compile(r"^(?:현지시간|목|월|화|수|금|토|일|[0-9.,\s:~\-]+|[0-9][0-9.,]*\s?(?:[가-힣]{1,3}|%)|.*[0-9]{3,}.*|.*\s.*)$")
 
 
@@ -289,6 +290,9 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 k -= 1  # 존 스미스, 기시다 후미오: a given name and a family name written apart
             if k is None and _foreign_official(words, classes, aff_start, t, data):
                 k = aff_start - 1
+            if (k is not None and aff_start + 1 == t and aff_start - k == 2
+                    and all(_CAPITALISED.fullmatch(w.noun) and not w.rest for w in words[k:t])):
+                continue  # Nguyen Van Truong 회장: a third capitalised word is the name's, not an employer
             if k is not None and k > 0 and aff_start - k == 1 and words[k - 1].noun in _NAME_PARTICLES:
                 k -= 1  # 알 하마디: an Arabic name's particle
             if k is None or (words[t].noun in data.common_noun_titles and aff_start - k == 1

@@ -196,3 +196,8 @@ def test_a_count_in_parentheses_is_no_alias_and_joins_no_two_bodies(extract):
 def test_an_embassy_in_korea_and_one_abroad_are_two_bodies(extract):
     result = extract("주한베트남대사관 상무관과 주베트남대사관 상무관이 참석했다.")
     assert {e.name for e in result.entities if e.type == "ORG"} == {"주한베트남대사관", "주베트남대사관"}
+
+
+def test_three_capitalised_words_before_a_title_are_one_name(extract):
+    result = extract("Nguyen Van Truong 회장은 말했다.")
+    assert [(e.type, e.name, e.affiliation) for e in result.entities] == [("PERSON", "Nguyen Van Truong", None)]
