@@ -56,6 +56,9 @@ _MONTH_ONLY = re.compile(r"(?<!\d)\d{1,2}\s?월(?!\s?\d)")  # 올 5월 …에서
 _NUMBER_WORDS = {"세": 3, "네": 4, "다섯": 5}
 _EARLIER = re.compile(r"에\s*이어\s*(?:\S+\s*)?(?:\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*번째")
 _EACH = re.compile(r"각각|각기")
+_HEADLINE_DETAIL = 3  # body sentences after the headline that may detail its signing without naming it
+_OTHERS = re.compile(r"\s등\s?(?:과|와|\d)|등과\s")  # "B 등과", "B 등 3곳과": and others
+_HEADLINE_TAIL = " \t\n.…!'\"’”」』)]>"  # what may follow a headline's last word
 _JUBILEE = re.compile(r"\s*\d+\s?주년")  # 자매결연 30주년 기념식, 협약 체결 10주년
 _N_DOCS = re.compile(r"(\d+)\s*건")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
@@ -123,6 +126,9 @@ class AgreementFinder:
                 self._person_at.setdefault(p.first, (n, p))
         self._person_words = sorted(self._person_at)
         self._last_pair: tuple[int, list[Mention]] | None = None  # the last "A와 B는" and its sentence
+        # the first body sentence
+        self._title_sentences = next((k for k, (a, _) in enumerate(doc.sentences) if a >= doc.title_end),
+                                     len(doc.sentences))
         # "이 시장은": a bare title stands for the body of the person who holds it in the article
         bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "LOC")}
         self._bodies = bodies
@@ -153,6 +159,8 @@ class AgreementFinder:
         for sent, (start, end) in enumerate(doc.sentences):
             sentence = doc.text[start:end]
             verbs = self._verbs(sentence)
+            if not verbs and start < doc.title_end:
+                verbs = self._headline_noun(sentence)
             if len(verbs) > 1:
                 # "B와 협약 체결을 위해 B를 방문해 MOU를 체결했다": a signing still ahead of a later one is
                 # its purpose; the later verb reports it
@@ -264,6 +272,13 @@ class AgreementFinder:
             both = found[-1].parties if found and (pair is None or found[-1].parties[0].start > pair[0].start) else pair
             if both:
                 new = self._agreements(doc, start, sentence, verb, [], None, context_date, parties=both)
+        if (not new and found and start >= doc.title_end and all(f.headline for f in found)
+                and sent - self._title_sentences <= _HEADLINE_DETAIL
+                and not any(s.role in ("subj", "with", "pair", "list", "with_group", "subj_group")
+                            and s.party.name not in {p.name for p in found[-1].parties} for s in slots)):
+            # "가람시-누리전자, 스마트시티 협약" / "시는 16일 시청에서 협약식을 가졌다": the body's first
+            # signing with no other party named is the headline's, and dates it
+            new = self._agreements(doc, start, sentence, verb, [], None, context_date, parties=found[-1].parties)
         counted = _COUNTED_SIGNERS.search(sentence, 0, verb[0]) if not new and found else None
         if counted:
             # "3국은 … 각서를 채택했다": the three parties of the last agreement among three
@@ -759,6 +774,16 @@ class AgreementFinder:
             if v not in plain:
                 break
         return out
+
+    def _headline_noun(self, sentence: str) -> list[tuple[int, int, str]]:
+        """"가람시, 누리전자와 스마트시티 MOU": a headline that ends on its agreement noun reports
+        the signing without a verb (the noun is the verb, of no width, at its end)."""
+        last = None
+        for last in self.data.trigger_re.finditer(sentence):
+            pass
+        if last is None or sentence[last.end():].strip(_HEADLINE_TAIL) or _OTHERS.search(sentence, 0, last.start()):
+            return []  # (A, B 등과 업무협약: a summary of signings the body reports one by one)
+        return [(last.end(), last.end(), self.data.triggers[last.group(0)])]
 
     def _status(self, doc: Document, start: int, verb_start: int, verb_end: int, sentence: str) -> str:
         if sentence[verb_start:verb_end] in self.data.reference_words:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from .grouping import is_short_form
+from .grouping import is_short_form, norm
 
 if TYPE_CHECKING:
     from .agreements import Found
@@ -20,10 +20,11 @@ def merge(found: list[Found], generic: frozenset[str] = frozenset(),
     """One entry per (parties, kind, status); a headline summary of body agreements is dropped.
     ``home_ministry`` tells a ministry of the home state (산업통상자원부), see ``_signed_by_a_ministry``."""
     # (a body party "베트남 건설부" also covers the headline's "건설부", "벨마운트시" covers "벨마운트")
-    body_parties = {n for f in found if not f.headline for p in f.parties for n in (p.name, p.name.split()[-1])}
+    body_parties = {n for f in found if not f.headline for p in f.parties
+                    for n in (p.name, p.name.split()[-1], norm(p.name))}
     found = [f for f in found if not f.headline or not all(
         p.name in body_parties or any(b.startswith(p.name) or is_short_form(p.name, b) for b in body_parties)
-        for p in f.parties)]  # (가람상의 in a headline: 가람상공회의소 in the body)
+        for p in f.parties)]  # (가람상의 in a headline: 가람상공회의소 in the body; 박닌성: 박닌 성)
     found = _one_signing_many_names(found, generic)
     found = _signed_by_a_ministry(found, home_ministry)
     found = _counted_by_bodies(found)

@@ -201,3 +201,21 @@ def test_an_embassy_in_korea_and_one_abroad_are_two_bodies(extract):
 def test_three_capitalised_words_before_a_title_are_one_name(extract):
     result = extract("Nguyen Van Truong 회장은 말했다.")
     assert [(e.type, e.name, e.affiliation) for e in result.entities] == [("PERSON", "Nguyen Van Truong", None)]
+
+
+@pytest.mark.parametrize("title", ["가람시, 누리전자와 스마트시티 MOU", "가람시-누리전자, 스마트시티 업무협약",
+                                   "가람시, 누리전자와 ‘스마트시티 협약’"])
+def test_a_headline_ending_on_its_agreement_noun_reports_a_signing(extract, signed, title):
+    assert signed(extract("본문에는 다른 이야기만 있다.", title=title)) == [["가람시", "누리전자"]]
+
+
+@pytest.mark.parametrize("title", ["가람시, 누리전자와 MOU 추진", "가람시-누리전자 MOU 1년…성과는",
+                                   "가람시, 누리전자 등과 업무협약"])
+def test_a_headline_planning_reviewing_or_summing_up_signings_reports_none(extract, signed, title):
+    assert signed(extract("본문에는 다른 이야기만 있다.", title=title)) == []
+
+
+def test_the_bodys_first_signing_naming_no_one_else_dates_the_headlines(extract):
+    result = extract("시는 16일 시청에서 협약식을 가졌다고 밝혔다.", title="가람시-누리전자, 스마트시티 업무협약")
+    assert [(sorted(p.name for p in a.parties), a.signed_on, a.venue) for a in result.agreements] == [
+        (["가람시", "누리전자"], "2024-06-16", "시청")]
