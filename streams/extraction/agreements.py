@@ -174,7 +174,8 @@ class AgreementFinder:
             # the headline, and a body sentence with "A-B 투자협약" (whose hyphen the words split), name
             # a pair by a hyphen and a subject right before the agreement noun
             runs = by_sentence.get(sent, [])
-            headline = start < doc.title_end or any(w.sep == "-" and len(w.noun) > 1 for _, run in runs for w in run)
+            headline = start < doc.title_end or "-" in sentence and any(
+                w.sep == "-" and len(w.noun) > 1 for _, run in runs for w in run)
             slots = self._slots(doc, runs, headline=headline)
             if headline:
                 headline_subject(doc, slots)
@@ -275,7 +276,7 @@ class AgreementFinder:
         if (not new and found and start >= doc.title_end and all(f.headline for f in found)
                 and sent - self._title_sentences <= _HEADLINE_DETAIL
                 and not any(s.role in ("subj", "with", "pair", "list", "with_group", "subj_group")
-                            and s.party.name not in {p.name for p in found[-1].parties} for s in slots)):
+                            and all(s.party.name != p.name for p in found[-1].parties) for s in slots)):
             # "가람시-누리전자, 스마트시티 협약" / "시는 16일 시청에서 협약식을 가졌다": the body's first
             # signing with no other party named is the headline's, and dates it
             new = self._agreements(doc, start, sentence, verb, [], None, context_date, parties=found[-1].parties)

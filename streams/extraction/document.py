@@ -127,7 +127,7 @@ def _alias(w: Word) -> list[str]:
     return [w.paren] if w.paren and not NOT_ALIAS.match(w.paren) else []
 
 
-_AND = (("와", "JC"), ("과", "JC"))
+_JOINING_GWA = (("와", "JC"), ("과", "JC"))  # 과/와 joining two nouns (Kiwi: JC)
 
 
 def _promote_list_members(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
@@ -153,7 +153,7 @@ def _promote_list_members(words: list[Word], mentions: list[Mention], data: rule
                                             _alias(w)))
         i = j + 1
     for k, a in enumerate(words[:-1]):
-        if len(a.rest) != 1 or a.rest[0] not in _AND:
+        if len(a.rest) != 1 or a.rest[0] not in _JOINING_GWA:
             continue
         b = words[k + 1]
         if not (b.noun and b.rest and b.rest[0][1].startswith("J") and a.sent == b.sent):

@@ -19,9 +19,9 @@ _TITLE_PREFIXES = RANKS | {"주한"}
 _ANON_COMPANY = re.compile(r"^(?:[A-Z]{1,4}|[A-Za-z][A-Za-z0-9]+|[가-힣]{2,12})사$")
 _SPACED_NAME = re.compile(r"^[가-힣]{1,5}(?: [가-힣]{1,5}){1,2}$")
 _LEGAL = re.compile(r"^(?:\(주\)|㈜|주식회사)\s*|\s*(?:\(주\)|㈜)$")
-# paren contents that are not another name for the word before them
-# (not a name: a weekday, a time, a number or a count such as 13건, 5개사, 30%)
-_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")  # one word of a Latin-script name (Nguyen)
+# paren contents that are not another name for the word before them: a weekday, a time, a
+# number or a count (13건, 5개사, 30%)
 NOT_ALIAS = re.compile(r"^(?:현지시간|목|월|화|수|금|토|일|[0-9.,\s:~\-]+|[0-9][0-9.,]*\s?(?:[가-힣]{1,3}|%)|.*[0-9]{3,}.*|.*\s.*)$")
 
 

@@ -31,10 +31,6 @@ _NUMBER = re.compile(r"\d+")
 _ALSO = frozenset({"역시", "또한", "또"})
 _AND = frozenset({"및", "그리고"})
 _INCLUDING = "비롯"  # 비롯해, 비롯한 "including" (Kiwi: 비롯/XR 하/XSV or 비롯하/VV)
-
-
-def _including(w: Word) -> bool:
-    return not w.noun and bool(w.rest) and w.rest[0][0].startswith(_INCLUDING)
 _AND_JOSA = frozenset({"와", "과"})
 _FOLLOWING = [("잇", "VV-I")]  # 이어, 이어서 (Kiwi: 잇/VV-I + 어/EC)
 _CLAUSE_END = frozenset({"고", "며", "으며", "면서", "지만", "는데", "ᆫ데"})
@@ -110,6 +106,10 @@ def predicate_between(doc: Document, lo: int, hi: int) -> bool:
                 continue  # "X는 … A 등이 참석한 가운데": the attendees named since are its subject, not X
             return True
     return False
+
+
+def _including(w: Word) -> bool:
+    return not w.noun and bool(w.rest) and w.rest[0][0].startswith(_INCLUDING)
 
 
 def _verb_between(doc: Document, lo: int, hi: int) -> bool:

@@ -23,7 +23,7 @@ def merge(found: list[Found], generic: frozenset[str] = frozenset(),
     body_parties = {n for f in found if not f.headline for p in f.parties
                     for n in (p.name, p.name.split()[-1], norm(p.name))}
     found = [f for f in found if not f.headline or not all(
-        p.name in body_parties or any(b.startswith(p.name) or is_short_form(p.name, b) for b in body_parties)
+        norm(p.name) in body_parties or any(b.startswith(p.name) or is_short_form(p.name, b) for b in body_parties)
         for p in f.parties)]  # (가람상의 in a headline: 가람상공회의소 in the body; 박닌성: 박닌 성)
     found = _one_signing_many_names(found, generic)
     found = _signed_by_a_ministry(found, home_ministry)
