@@ -1052,11 +1052,17 @@ _OCCASION = re.compile(r"(?:이|그|이날)\s?자리에서")
 
 
 def _named_pair(slots: list[Slot]) -> list[Mention] | None:
-    """"A와 B는/가": the two bodies a later "두 도시는" or "양사는" stands for."""
+    """"A와 B는/가", or "A는 B와 …" (the subject and its partner): the two bodies a later "두 도시는"
+    or "양사는" stands for."""
     for a, b in zip(slots, slots[1:]):
         if (a.role == "with" and b.role == "subj" and b.word == a.word + 1
                 and a.party.type in ("ORG", "LOC") and b.party.type in ("ORG", "LOC")):
             return [a.party, b.party]
+    subj = next((s for s in slots if s.role == "subj"), None)
+    partner = next((s for s in slots if s.role == "with" and subj is not None and s.word > subj.word), None)
+    if (partner is not None and subj.party.type in ("ORG", "LOC") and partner.party.type in ("ORG", "LOC")
+            and subj.party.name != partner.party.name):
+        return [subj.party, partner.party]
     return None
 
 

@@ -31,7 +31,8 @@ _PLACE_KINDS_AS_USER_WORDS = ("china", "vietnam", "us", "japan")
 _PLACE_SCORE = 5.0
 # enough to keep a known name whole (중진공은, not 중 + 진공), not to cut a longer word (카카오톡)
 _ORG_SCORE = 0.0
-_HANGUL_NAME = re.compile(r"[가-힣]{2,12}")
+# Hangul names, and Latin initials fused with Hangul (SK온: without it Kiwi read SK + 오/VV + ㄴ)
+_USER_WORD_NAME = re.compile(r"[가-힣]{2,12}|[A-Z]{1,4}[가-힣]{1,12}")
 _CITY_KINDS = ("china", "vietnam", "japan")  # a name without an ending there is a city's (싼야, 다낭)
 
 TOKEN_FIELDS = ("form", "tag", "start", "end", "oov", "line_number", "sent_position")
@@ -63,7 +64,7 @@ class Analyzer:
             self._kiwi.add_user_word(word, tag, score)
         for name in data.orgs:
             # 중진공은: without it Kiwi read 중 + 진공 (a vacuum); known names stay whole
-            if _HANGUL_NAME.fullmatch(name):
+            if _USER_WORD_NAME.fullmatch(name):
                 self._kiwi.add_user_word(name, "NNP", _ORG_SCORE)
         for name, kind in data.places.items():
             if kind in _PLACE_KINDS_AS_USER_WORDS and not name.isascii():

@@ -17,7 +17,7 @@ _PAREN_PERSON = re.compile(r"^(?:[가-힣]{1,6}\s+)?([가-힣]{1,6})\s+([가-힣
 RANKS = frozenset({"상근", "수석", "명예", "초대", "공동", "상임", "대표", "부", "전", "현", "신임", "총"})
 _TITLE_PREFIXES = RANKS | {"주한"}
 _ANON_COMPANY = re.compile(r"^(?:[A-Z]{1,4}|[A-Za-z][A-Za-z0-9]+|[가-힣]{2,12})사$")
-_SPACED_NAME = re.compile(r"^[가-힣]{1,5}(?: [가-힣]{1,5}){1,2}$")
+_SPACED_NAME = re.compile(r"^[가-힣]{1,5}(?: [가-힣]{1,5}){1,3}$")
 _LEGAL = re.compile(r"^(?:\(주\)|㈜|주식회사)\s*|\s*(?:\(주\)|㈜)$")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")  # one word of a Latin-script name (Nguyen)
 # paren contents that are not another name for the word before them: a weekday, a time, a
@@ -124,7 +124,8 @@ def _classify(w: Word, data: rules.Rules) -> str:
     return "N"
 
 
-def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
+def _is_person_name(words: list[Word], classes: str, data: rules.Rules, abroad: bool = False) -> bool:
+    """``abroad``: a foreign country follows the name (왕원타오 중국 상무부 부장)."""
     if not words or any(c not in "PNL" for c in classes):
         return False
     if len(words) == 1:
@@ -137,8 +138,11 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules) -> bool:
             # 시진핑, 쑹하이린: a Chinese family name, only for a proper noun that is no place
             chinese = words[0].proper and classes == "P" and (
                 name[0] in data.chinese_surnames or name[:2] in data.chinese_surnames)
-            if len(name) == 4 and not (chinese or (name[:2] in data.surnames and words[0].proper)):
-                return False  # 남궁민수: four syllables need a two-syllable family name (not 나오유키)
+            if len(name) == 4 and not (chinese or (name[:2] in data.surnames and words[0].proper)) and not (
+                    abroad and classes == "P" and name[0] in data.chinese_shared_surnames):
+                # 남궁민수: four syllables need a two-syllable family name (not 나오유키), or a foreign
+                # country after them: 왕원타오 중국 상무부 부장 (왕 is a Korean family name too)
+                return False
             if name[0] in data.surnames or name[:2] in data.surnames:
                 return words[0].proper or len(name) == 3
             return chinese
@@ -224,6 +228,9 @@ def _person(name_words: list[Word], aff_words: list[Word], title: str, first: in
     return m
 
 
+_HOME = frozenset({"한국", "대한민국"})
+# a public agency's ending: 조지아주 경제개발청 is that state's, even when Kiwi tags 경제개발청 a proper noun
+_AGENCY_ENDS = ("청", "국", "부", "처", "위원회")
 _APART_PLACE_ENDINGS = frozenset(PLACE_ENDS) - {"도"}  # (도 written apart is the particle "also")
 _ORDINAL = re.compile(r"^제\d+")  # 제2(일반산업단지): a site's number
 _MENTION_CLASSES = frozenset("TOWVSL")
@@ -282,8 +289,10 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 continue
             if aff_start + 1 == t and words[aff_start].noun in data.surnames and len(words[aff_start].noun) == 1:
                 continue  # 제임스 김 회장: a family name alone is no employer
+            abroad = classes[aff_start] == "L" and aff_start < t and data.places.get(words[aff_start].noun) == "country" \
+                and words[aff_start].noun not in _HOME
             k = next((aff_start - size for size in (1, 3, 2) if aff_start - size >= 0 and _is_person_name(
-                words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data)), None)
+                words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data, abroad)), None)
             if (k is not None and k == aff_start - 1 and k > 0 and classes[k - 1] == "P" and not used[k - 1]
                     and _two_part_name(words[k - 1], words[k], data)
                     and _is_person_name(words[k - 1:k + 1], classes[k - 1:k + 1], data)):
@@ -351,7 +360,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         full = " ".join(strip_legal(w.noun) for w in span)
         start = j
         # 서울 삼성전자 -> 삼성전자, but 텍사스주 경제개발청: a generic body keeps the place before it
-        keep = (classes[i] == "O" and not words[i].proper and words[i].noun not in data.orgs
+        keep = (classes[i] == "O" and (not words[i].proper or words[i].noun.endswith(_AGENCY_ENDS))
+                and words[i].noun not in data.orgs
                 or classes[i] == "V" and words[i].noun in data.venue_words)  # (요나고 컨벤션센터, 샌디에이고 카운티)
         while classes[start] == "L" and start < i and (classes[i] in "OV" or start + 1 < i) and not (
                 keep and start + 1 == i) and classes[start + 1] != "S":  # (a site needs its place)

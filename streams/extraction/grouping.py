@@ -135,7 +135,8 @@ def _joins(name: str, type_: str, g: _Group, data: rules.Rules) -> bool:
     for f in g.forms:
         if not ((name[:1] == f[:1] or name[-1:] == f[-1:])  # cheap test first: both need a shared end
                 and not (type_ == "ORG" and f in data.orgs)
-                and not (name in data.places and f in data.places and not _with_ending(name, f))  # (not 멕시코시티)
+                and not (name in data.places and f in data.places and not _with_ending(name, f)
+                         and not _city_status(name, f))  # (not 멕시코시티)
                 and _is_venue(name, data) == _is_venue(f, data)  # 구미시청 is not a form of 구미시
                 and not (type_ == "LOC" and _two_places(name, f, data))
                 and not _two_missions(name, f)):
@@ -188,6 +189,15 @@ def _with_ending(a: str, b: str) -> bool:
     """One form is the other with its administrative ending (산둥 and 산둥성, 서울 and 서울시)."""
     long, short = (a, b) if len(a) > len(b) else (b, a)
     return len(long) == len(short) + 1 and long.startswith(short) and long[-1] in PLACE_ENDS
+
+
+_CITY_STATUS = ("광역시", "특별시", "특례시", "특별자치시")
+
+
+def _city_status(a: str, b: str) -> bool:
+    """One form is the other's city with its status (광주시 and 광주광역시: in one article, one city)."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return short[-1:] == "시" and any(long == short[:-1] + status for status in _CITY_STATUS)
 
 
 def _two_places(a: str, b: str, data: rules.Rules) -> bool:

@@ -127,16 +127,60 @@ def names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> 
                 or any(tag not in _NAME_PIECES for _, tag in w.rest)):
             continue
         t = data.title_re.search(nxt.noun)
-        # 엄태영 시장이 (엄/XR 태/NNG 영/NNG): Kiwi reads an unknown name syllable by syllable
-        syllables = len(w.noun) <= 1 and all(len(form) == 1 for form, _ in w.rest)
-        if t is None or (nxt.noun[t.start():] in data.common_noun_titles and not syllables
-                         and not place_prefix(nxt.noun[:t.start()], data)):
-            continue  # (전세계 시장: 전/MM 세계/NNG; 박정민 구미시장 is a mayor)
         after = words[i + 2] if i + 2 < len(words) else None
-        if not (nxt.rest or nxt.sep or (after is not None and after.proper and after.sent == w.sent)):
-            continue  # the title ends its phrase or another name follows (not 전세계 대표 기업)
+        if t is None and _employer_and_title(nxt, after, data):
+            pass  # 한종희 삼성전자 부회장 (한/MM 종/NNG 희/NNG): the employer between name and title
+        else:
+            # 엄태영 시장이 (엄/XR 태/NNG 영/NNG): Kiwi reads an unknown name syllable by syllable
+            syllables = len(w.noun) <= 1 and all(len(form) == 1 for form, _ in w.rest)
+            if t is None or (nxt.noun[t.start():] in data.common_noun_titles and not syllables
+                             and not place_prefix(nxt.noun[:t.start()], data)):
+                continue  # (전세계 시장: 전/MM 세계/NNG; 박정민 구미시장 is a mayor)
+            if not (nxt.rest or nxt.sep or (after is not None and after.proper and after.sent == w.sent)):
+                continue  # the title ends its phrase or another name follows (not 전세계 대표 기업)
         w.noun, w.noun_start, w.noun_end, w.proper = name, w.start, w.end, True
         w.rest, w.josa, w.pieces = [], "", 0
+
+
+def _employer_and_title(employer: Word, title: Word | None, data: rules.Rules) -> bool:
+    """A bare proper noun, then a title word that ends its phrase: 삼성전자 부회장과."""
+    return (title is not None and employer.proper and not (employer.rest or employer.sep or employer.paren)
+            and title.sent == employer.sent and title.start == employer.end + 1 and title.noun_start == title.start
+            and title.noun in data.titles and title.noun not in data.common_noun_titles
+            and bool(title.rest or title.sep))
+
+
+_GIVEN_NAME = re.compile(r"[가-힣]{1,2}")
+
+
+def vietnamese_names(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
+    """팜 민 찐 총리 (찐: 찌/VV + ㄴ), 응우옌 홍 지엔 장관 (지엔: 지 + 에/JKB + ㄴ): Kiwi cuts short
+    Vietnamese given names into anything. Written apart after a Vietnamese family name and before
+    a title (or a country or a body, then a title), they make one name with it."""
+    out: list[Word] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        out.append(w)
+        i += 1
+        if w.end - w.start > 3 or text[w.start:w.end] not in data.vietnamese_surnames:
+            continue
+        j = i
+        while (j < n and j - i < 3 and words[j].sent == w.sent and words[j].start == words[j - 1].end + 1
+               and _GIVEN_NAME.fullmatch(text[words[j].start:words[j].end]) and classify(words[j], data) not in "TLO"):
+            j += 1
+        if j == i or j == n or words[j].sent != w.sent or words[j].start != words[j - 1].end + 1 or not _TITLED.match(
+                "".join(classify(x, data) for x in words[j:j + 3])):
+            continue
+        w.end = words[j - 1].end
+        w.noun, w.noun_start, w.noun_end, w.last_start = text[w.start:w.end], w.start, w.end, words[j - 1].start
+        w.proper, w.rest, w.josa, w.pieces, w.parts = True, [], "", 0, j - i + 1
+        i = j
+    return out
+
+
+_TITLED = re.compile(r"[LON]{0,2}T")  # a title, perhaps after a country and a body
 
 
 _COUNTY = ("군", "NNB")

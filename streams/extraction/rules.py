@@ -57,6 +57,8 @@ class Rules:
     media_suffixes: tuple[str, ...] = ()  # 뉴스, 일보: an outlet's name outside a byline ends with one
     not_outlets: frozenset[str] = frozenset()  # 사진 홍길동 기자: not an outlet
     chinese_surnames: frozenset[str] = frozenset()  # 시 of 시진핑: only for a proper noun that is no place
+    chinese_shared_surnames: frozenset[str] = frozenset()  # 왕, 마: also Korean; see _is_person_name
+    vietnamese_surnames: frozenset[str] = frozenset()  # 응우옌, 팜: before short given names and a title
     company_nouns: tuple[str, ...] = ()  # 기업, 업체: before an unknown name, say it is a company
     company_forms: tuple[str, ...] = ()  # 은행, 증권: in a party slot, end a company's name made of common nouns
     generic_modifiers: frozenset[str] = frozenset()  # 시중(은행): make such a compound generic
@@ -123,6 +125,8 @@ def load() -> Rules:
         media_suffixes=tuple(media["suffix"]),
         not_outlets=frozenset(media["not"]),
         chinese_surnames=frozenset(_words("surnames_chinese.txt")),
+        chinese_shared_surnames=frozenset(_words("surnames_chinese_shared.txt")),
+        vietnamese_surnames=frozenset(_words("surnames_vietnamese.txt")),
         company_nouns=tuple(_words("company_nouns.txt")),
         company_forms=tuple(_words("company_forms.txt")),
         generic_modifiers=frozenset(_words("generic_modifiers.txt")),

@@ -1,0 +1,87 @@
+"""Rules added in extractor 0.12.0, on sentences written for these tests (invented names, and
+real names only where the rule is about how Kiwi reads a real name)."""
+
+import pytest
+
+
+def _people(result):
+    return {e.name: e.affiliation for e in result.entities if e.type == "PERSON"}
+
+
+def test_a_name_kiwi_cuts_into_pieces_before_an_employer_and_a_title_is_a_person(extract):
+    # Kiwi reads 한종희 as 한/MM 종/NNG 희/NNG
+    result = extract("협약식에는 한종희 누리전자 부회장과 가람시 관계자가 참석했다.")
+    assert _people(result) == {"한종희": "누리전자"}
+
+
+def test_pieces_before_a_proper_noun_without_a_title_are_no_person(extract):
+    result = extract("협약식에는 한종희 누리전자 관계자가 참석했다.")
+    assert _people(result) == {}
+
+
+def test_a_known_company_written_with_latin_initials_stays_one_word(extract):
+    # without it Kiwi read SK온 as SK + 오/VV + ㄴ/ETM, and the person before it was lost
+    result = extract("이날 행사에는 이석희 SK온 사장이 참석했다.")
+    assert _people(result) == {"이석희": "SK온"}
+    assert "SK온" in {e.name for e in result.entities if e.type == "ORG"}
+
+
+@pytest.mark.parametrize("name, body", [("왕원타오", "중국 상무부"), ("마자오쉬", "중국 외교부")])
+def test_a_four_syllable_chinese_name_with_a_family_name_korean_too_before_a_country(extract, name, body):
+    result = extract(f"이날 행사에는 {name} {body} 부장이 참석했다.")
+    assert _people(result) == {name: body}
+    assert body in {e.name for e in result.entities if e.type == "ORG"}
+
+
+def test_a_four_syllable_company_before_a_country_and_a_title_is_no_person(extract):
+    result = extract("신한금융 미국 법인장이 참석했다.")
+    assert _people(result) == {}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("이날 회담에는 팜 민 찐 베트남 총리가 참석했다.", "팜 민 찐"),  # 찐: 찌/VV + ㄴ/ETM
+    ("이날 행사에는 응우옌 찌 중 베트남 기획투자부 장관이 참석했다.", "응우옌 찌 중"),
+    ("이날 행사에는 응우옌 홍 지엔 산업무역부 장관이 참석했다.", "응우옌 홍 지엔"),  # 지엔: 지 + 에/JKB + ㄴ
+    ("쩐 르우 꽝 부총리는 이날 서울에 도착했다.", "쩐 르우 꽝"),
+])
+def test_a_vietnamese_name_cut_by_kiwi_before_a_title_is_one_person(extract, sentence, name):
+    assert list(_people(extract(sentence))) == [name]
+
+
+def test_a_vietnamese_family_name_without_a_title_after_it_names_no_one(extract):
+    assert _people(extract("쩐 씨는 이날 서울에 도착했다.")) == {}
+
+
+@pytest.mark.parametrize("ministry", ["공공사업주택부", "기획투자부", "내무부"])
+def test_a_foreign_ministry_made_of_common_nouns_is_an_organisation_and_signs(extract, signed, ministry):
+    result = extract(f"한국수자원공사는 지난달 28일 {ministry}와 물관리 협력 양해각서를 맺었다.")
+    assert signed(result) == [sorted(["한국수자원공사", ministry])]
+
+
+def test_a_headline_naming_a_party_by_its_acronym_is_the_bodys_agreement(extract):
+    result = extract("누리전자는 제너럴모터스(GM)와 배터리 합작공장 건설 계약을 체결했다고 2일 밝혔다.",
+                     title="누리전자-GM, 배터리 합작공장 계약")
+    assert [sorted(p.name for p in a.parties) for a in result.agreements] == [["누리전자", "제너럴모터스"]]
+
+
+def test_a_metropolitan_city_and_its_short_name_are_one_place(extract):
+    result = extract("광주광역시는 일본 센다이시와 지난 10일 우호도시 협정을 체결했다.",
+                     title="광주시, 일본 센다이시와 우호도시 체결")
+    assert [e.name for e in result.entities if e.type == "LOC" and e.name.startswith("광주")] == ["광주광역시"]
+
+
+@pytest.mark.parametrize("later, status", [
+    ("양 도시는 이날 수소산업 협력 양해각서를 체결했다.", "signed"),
+    ("양 도시는 연내 업무협약을 맺기로 합의했다.", "planned"),
+])
+def test_both_stands_for_a_subject_and_the_partner_it_met(extract, later, status):
+    result = extract(f"가람시는 지난 15일 미국 휴스턴시와 간담회를 가졌다. {later}")
+    assert [(a.status, sorted(p.name for p in a.parties)) for a in result.agreements] == [
+        (status, ["가람시", "휴스턴시"])]
+
+
+def test_a_state_agency_keeps_its_state_even_when_kiwi_calls_it_a_proper_noun(extract):
+    # (before a comma Kiwi tags 경제개발청 a proper noun, before 과 a common one)
+    result = extract("가람시는 18일 미국 조지아주 경제개발청, 앨라배마주 상무부와 각각 투자유치 협력 MOU를 체결했다.")
+    assert [sorted(p.name for p in a.parties) for a in result.agreements] == [
+        ["가람시", "조지아주 경제개발청"], ["가람시", "앨라배마주 상무부"]]
