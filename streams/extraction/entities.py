@@ -420,9 +420,10 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             continue
         last = words[m.last - base]
         if (last.paren and m.start < last.noun_end and not NOT_ALIAS.match(last.paren)
-                and not _PAREN_LIST.search(last.paren) and not (m.type == "ORG" and last.paren in data.places)):
-            # (not a name inside the parentheses; 혁신센터(칭다오): the place a body is in, not another name
-            # for it; 기지(청두·쑤이닝): places listed)
+                and not _PAREN_LIST.search(last.paren) and not (last.paren in data.places and (
+                    m.type == "ORG" or not _one_place(m.name, last.paren, data)))):
+            # (not a name inside the parentheses; 혁신센터(칭다오), 하노이(베트남): the place a body or a
+            # city is in, not another name for it; 기지(청두·쑤이닝): places listed)
             alias = last.paren[3:].strip() if last.paren.startswith("이하 ") else last.paren
             m.aliases.append(alias)
     out.sort(key=lambda m: m.start)
@@ -439,6 +440,12 @@ _COMPANY_GLOSS = re.compile(r"(?:公司|集团|集團|株式会社|Inc\.?|Corp\.
 _PAREN_WORD = re.compile(r"[가-힣]{2,}")
 _PAREN_LIST = re.compile(r"[,·•ㆍ/]")  # 기지(청두·쑤이닝): places listed in parentheses
 _PAREN_JOSA = "의에와과은는이가도"
+
+
+def _one_place(a: str, b: str, data: rules.Rules) -> bool:
+    """Two names of one place (경남, 경상남도)."""
+    canonical = data.place_canonical or {}
+    return canonical.get(a, a) == canonical.get(b, b)
 
 
 def _places_in_parentheses(w: Word, index: int, data: rules.Rules) -> list[Mention]:

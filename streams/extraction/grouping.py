@@ -169,6 +169,9 @@ def _entity(g: _Group, data: rules.Rules | None = None) -> Entity:
     bare = [f for f in bare if f not in generic] or bare
     hangul = [f for f in bare if _HANGUL_SYLLABLE.search(f)]
     name = max(hangul or bare or forms, key=len)
+    if g.type == "LOC" and data is not None and data.place_aliases:
+        # a place's canonical name when the article writes it (한국 with 대한민국, 중국 with 중화인민공화국)
+        name = next((f for f in forms if f in data.place_aliases), name)
     return Entity(type=g.type, name=name, aliases=tuple(f for f in forms if f != name), count=g.count,
                   title=g.title, affiliation=g.affiliation)
 

@@ -85,3 +85,21 @@ def test_a_state_agency_keeps_its_state_even_when_kiwi_calls_it_a_proper_noun(ex
     result = extract("가람시는 18일 미국 조지아주 경제개발청, 앨라배마주 상무부와 각각 투자유치 협력 MOU를 체결했다.")
     assert [sorted(p.name for p in a.parties) for a in result.agreements] == [
         ["가람시", "조지아주 경제개발청"], ["가람시", "앨라배마주 상무부"]]
+
+
+@pytest.mark.parametrize("short, full", [("사우디", "사우디아라비아"), ("터키", "튀르키예"), ("한국", "대한민국")])
+def test_a_countrys_short_or_former_name_is_the_same_place(extract, short, full):
+    result = extract(f"{short}는 이날 누리전자와 협약을 맺었다. {full} 정부는 이를 환영했다.")
+    places = [e for e in result.entities if e.type == "LOC"]
+    assert len(places) == 1 and {places[0].name, *places[0].aliases} == {short, full}
+
+
+def test_a_place_is_named_by_its_canonical_name_when_the_article_writes_it(extract):
+    result = extract("중화인민공화국과 누리전자는 협약을 맺었다. 중국 정부는 이를 환영했다.")
+    assert [e.name for e in result.entities if e.type == "LOC"] == ["중국"]
+
+
+def test_the_country_in_parentheses_after_a_city_is_another_place_not_its_alias(extract):
+    result = extract("가람시는 하노이(베트남)에서 누리전자와 협약을 맺었다.")
+    places = {e.name: e.aliases for e in result.entities if e.type == "LOC"}
+    assert places["하노이"] == () and "베트남" in places
