@@ -7,7 +7,7 @@ import re
 
 from . import rules
 from .entities import HANJA_NAME, classify, classify_name, place_prefix, typical_name
-from .words import Word
+from .words import QUOTES, Word
 
 
 def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
@@ -156,7 +156,8 @@ _GIVEN_NAME = re.compile(r"[가-힣]{1,2}")
 def vietnamese_names(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
     """팜 민 찐 총리 (찐: 찌/VV + ㄴ), 응우옌 홍 지엔 장관 (지엔: 지 + 에/JKB + ㄴ): Kiwi cuts short
     Vietnamese given names into anything. Written apart after a Vietnamese family name and before
-    a title (or a country or a body, then a title), they make one name with it."""
+    a title (or a country or a body, then a title), they make one name with it (quotes around the
+    name are not part of it)."""
     out: list[Word] = []
     n = len(words)
     i = 0
@@ -164,20 +165,29 @@ def vietnamese_names(words: list[Word], text: str, data: rules.Rules) -> list[Wo
         w = words[i]
         out.append(w)
         i += 1
-        if w.end - w.start > 3 or text[w.start:w.end] not in data.vietnamese_surnames:
+        if w.end - w.start > 4 or _unquoted(text, w)[0] not in data.vietnamese_surnames:
             continue
         j = i
         while (j < n and j - i < 3 and words[j].sent == w.sent and words[j].start == words[j - 1].end + 1
-               and _GIVEN_NAME.fullmatch(text[words[j].start:words[j].end]) and classify(words[j], data) not in "TLO"):
+               and _GIVEN_NAME.fullmatch(_unquoted(text, words[j])[0]) and classify(words[j], data) not in "TLO"):
             j += 1
         if j == i or j == n or words[j].sent != w.sent or words[j].start != words[j - 1].end + 1 or not _TITLED.match(
                 "".join(classify(x, data) for x in words[j:j + 3])):
             continue
+        first, last = _unquoted(text, w)[1], _unquoted(text, words[j - 1])[2]
         w.end = words[j - 1].end
-        w.noun, w.noun_start, w.noun_end, w.last_start = text[w.start:w.end], w.start, w.end, words[j - 1].start
+        w.noun, w.noun_start, w.noun_end, w.last_start = text[first:last], first, last, words[j - 1].start
         w.proper, w.rest, w.josa, w.pieces, w.parts = True, [], "", 0, j - i + 1
         i = j
     return out
+
+
+def _unquoted(text: str, w: Word) -> tuple[str, int, int]:
+    """A word's text without the quotes around it, and where that starts and ends."""
+    raw = text[w.start:w.end]
+    start = w.start + len(raw) - len(raw.lstrip(QUOTES))
+    end = w.end - (len(raw) - len(raw.rstrip(QUOTES)))
+    return text[start:end], start, end
 
 
 _TITLED = re.compile(r"[LON]{0,2}T")  # a title, perhaps after a country and a body

@@ -15,6 +15,7 @@ NOMINAL = frozenset({"NNP", "NNG", "SL", "SH", "SN", "XPN", "XSN", "NR"})
 PROPER = frozenset({"NNP", "SL", "SH"})
 _SEPARATORS = frozenset({",", "·", "ㆍ", "、", "/"})
 _OPEN, _CLOSE = "([", ")]"
+QUOTES = "‘’“”'\"「」『』"
 _CREDIT_CLOSE = "]】"  # [가람일보 홍길동 기자]미르대학교: a credit glued to the next word
 PLACE_ENDS = "성시도군주현구"  # one-syllable administrative endings
 _JOSA_ENDS = "과와은는이가을를의에도"
@@ -191,6 +192,8 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
         elif tag == "NNB" and form in _PAIR_NOUNS and cur.noun and not cur.rest:
             cur.josa += form
             cur.rest.append((form, tag))
+        elif tag == "SSC" and form in QUOTES and cur.noun and not cur.rest and not cur.sep:
+            pass  # ‘이항로’ 군수, ‘가람시’와: a closing quote after a name leaves the name's phrase open
         elif tag == "SP" and form in _SEPARATORS:
             cur.sep = form
         elif tag == "SSC" and form in _CREDIT_CLOSE:

@@ -103,3 +103,17 @@ def test_the_country_in_parentheses_after_a_city_is_another_place_not_its_alias(
     result = extract("가람시는 하노이(베트남)에서 누리전자와 협약을 맺었다.")
     places = {e.name: e.aliases for e in result.entities if e.type == "LOC"}
     assert places["하노이"] == () and "베트남" in places
+
+
+@pytest.mark.parametrize("sentence, name, affiliation", [
+    ("이날 협약식에는 ‘홍길동’ 군수가 참석했다.", "홍길동", None),
+    ("이날 협약식에는 ‘응우옌 반 웃’ 롱안성 인민위원장이 참석했다.", "응우옌 반 웃", "롱안성"),
+    ("이날 회담에는 ‘팜 민 찐’ 베트남 총리가 참석했다.", "팜 민 찐", "베트남"),
+    ('이날 행사에는 "응우옌 홍 지엔" 산업무역부 장관이 참석했다.', "응우옌 홍 지엔", "산업무역부"),
+])
+def test_a_name_in_quotes_before_its_title_is_a_person(extract, sentence, name, affiliation):
+    assert _people(extract(sentence)) == {name: affiliation}
+
+
+def test_a_quoted_party_keeps_its_particle(extract, signed):
+    assert signed(extract("가람시는 20일 ‘누리전자’와 투자협약을 체결했다.")) == [["가람시", "누리전자"]]
