@@ -500,7 +500,10 @@ class AgreementFinder:
         if longer is not None and longer.first <= last and _one_name(doc, longer.first, last + 1):
             return None  # 미르대학교(다온) of 미르대학교(다온) 미래혁신연구소: part of the next phrase's name
         if m is not None and m.type == "PERSON" and m.start < doc.words[last].noun_end:
-            return None  # (a person named in parentheses after the party does not hide it)
+            # 누리전자 대표 김민준은: the body named before the title; (a person named in parentheses
+            # after the party does not hide it)
+            body = doc.mention_at.get(m.first - 2) if m.title and m.first - 2 >= first else None
+            return body if body is not None and body.type in ("ORG", "LOC") and body.name == m.affiliation else None
         p = self._person_in(first, last)
         if p is not None:
             # 조유 장가항시 부시장과: the person stands for the body named in their title

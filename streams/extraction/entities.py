@@ -177,6 +177,20 @@ def _two_part_name(first: Word, second: Word, data: rules.Rules) -> bool:
             and not (typical_name(second.noun, data) and not typical_name(first.noun, data)))
 
 
+def _name_after_title(words: list[Word], classes: str, t: int, data: rules.Rules) -> int:
+    """The words of a person's name that end the phrase right after the title at ``t`` (누리전자 대표
+    김민준은, CEO 존 스미스와), or 0: a Korean name of three syllables, or a foreign one in two
+    proper nouns."""
+    rest = words[t + 1:]
+    if len(rest) == 1 and rest[0].proper and classes[t + 1] == "P" and typical_name(rest[0].noun, data):
+        return 1
+    if (len(rest) == 2 and classes[t + 1:] == "PP" and not (rest[0].rest or rest[0].sep or rest[0].paren)
+            and all(w.proper and _HANGUL.match(w.noun) and len(w.noun) <= 4 for w in rest)
+            and not typical_name(rest[1].noun, data)):
+        return 2
+    return 0
+
+
 def _given_name_like_a_city(words: list[Word], at: int, title: int, data: rules.Rules) -> bool:
     """사토 다케시 사장: a three-syllable word ending in 시 after a family name of two syllables or
     more is a Japanese given name, not a city, unless the place is known or the title heads a city
@@ -262,6 +276,17 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     for t in range(n):
         if classes[t] != "T":
             continue
+        size = _name_after_title(words, classes, t, data)
+        if size:
+            # 누리전자 대표 김민준은, CEO 존 스미스와: the title before the name that ends the phrase
+            body = t - 1 if t > 0 and classes[t - 1] in "OL" and not used[t - 1] else t
+            person = _person(words[t + 1:], words[body:t], words[t].noun, base + t + 1, data)
+            out.append(person)
+            for x in range(t + 1, n):
+                used[x] = True
+                named.add(x)
+            classes = classes[:t + 1] + "T" * size  # (the name is no organisation below)
+            break
         # a title fused with its body (주한독일대사, 외교부장관, 통상교섭본부장) has at most a country or a
         # known organisation before it, not an unknown employer
         lowest = max(1, t - 3)

@@ -117,3 +117,20 @@ def test_a_name_in_quotes_before_its_title_is_a_person(extract, sentence, name, 
 
 def test_a_quoted_party_keeps_its_particle(extract, signed):
     assert signed(extract("가람시는 20일 ‘누리전자’와 투자협약을 체결했다.")) == [["가람시", "누리전자"]]
+
+
+@pytest.mark.parametrize("sentence, name, title, affiliation", [
+    ("이날 협약식에는 누리전자 대표 김민준과 가람시 관계자가 참석했다.", "김민준", "대표", "누리전자"),
+    ("이날 협약식에는 누리전자 CEO 존 스미스와 가람시 관계자가 참석했다.", "존 스미스", "CEO", "누리전자"),
+    ("이날 협약식에는 가람시 시장 홍길동이 참석했다.", "홍길동", "시장", "가람시"),
+])
+def test_a_name_after_its_title_is_the_person(extract, sentence, name, title, affiliation):
+    result = extract(sentence)
+    people = [(e.name, e.title, e.affiliation) for e in result.entities if e.type == "PERSON"]
+    assert people == [(name, title, affiliation)]
+    assert name not in {e.name for e in result.entities if e.type != "PERSON"}
+
+
+@pytest.mark.parametrize("signer", ["누리전자 대표 김민준은", "누리전자 CEO 존 스미스는"])
+def test_a_person_named_after_their_title_signs_for_the_body_before_it(extract, signed, signer):
+    assert signed(extract(f"{signer} 20일 가람시와 협약을 체결했다.")) == [["가람시", "누리전자"]]
