@@ -17,7 +17,7 @@ def test_a_name_joined_to_an_organisation_inside_a_longer_phrase_is_not_promoted
 
 
 def test_a_word_of_a_partys_name_is_no_sector(extract):
-    result = extract("가람시와 한빛에너지는 16일 스마트팜 협약을 체결했다.")
+    result = extract("가람시와 한빛에너지는 16일 상생 협약을 체결했다.")
     assert [a.sectors for a in result.agreements] == [()]
 
 

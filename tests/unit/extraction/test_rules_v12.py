@@ -134,3 +134,9 @@ def test_a_name_after_its_title_is_the_person(extract, sentence, name, title, af
 @pytest.mark.parametrize("signer", ["누리전자 대표 김민준은", "누리전자 CEO 존 스미스는"])
 def test_a_person_named_after_their_title_signs_for_the_body_before_it(extract, signed, signer):
     assert signed(extract(f"{signer} 20일 가람시와 협약을 체결했다.")) == [["가람시", "누리전자"]]
+
+
+@pytest.mark.parametrize("words, sector", [("클라우드 기술", "AI·디지털"), ("게임 산업", "문화"), ("스마트팜 조성", "농식품")])
+def test_more_industry_words_name_a_sector(extract, words, sector):
+    result = extract(f"가람시는 20일 누리전자와 {words} 협력 협약을 체결했다.")
+    assert [a.sectors for a in result.agreements] == [(sector,)]
