@@ -7,10 +7,16 @@ import re
 _BIG = {"조": 10**12, "억": 10**8, "만": 10**4}
 _SMALL = {"천": 1000, "백": 100, "십": 10, "": 1}
 _UNIT = "조|천억|백억|십억|억|천만|백만|십만|만|천"  # longest first
-_CURRENCIES = {"원": "KRW", "달러": "USD", "불": "USD", "위안": "CNY", "엔": "JPY", "유로": "EUR"}
+_CURRENCIES = {"원": "KRW", "달러": "USD", "불": "USD", "위안": "CNY", "엔": "JPY", "유로": "EUR", "파운드": "GBP",
+               "루피아": "IDR", "루피": "INR", "바트": "THB", "링깃": "MYR", "루블": "RUB", "디르함": "AED",
+               "리얄": "SAR", "동": "VND"}
 _GROUP = rf"\d[\d,]*(?:\.\d+)?\s?(?:{_UNIT})"
+_PARTICLE = "(?:[과와을이은의에도]|으로|만)"  # 50억 엔과 (not 엔진, 동남아)
 _MONEY = re.compile(  # (?=\d): the scan skips positions where no amount can start
-    rf"(?=\d)(?P<amount>(?:{_GROUP}\s?)+|\d[\d,]*(?:\.\d+)?\s?)(?:여\s?)?(?P<cur>원(?![칙장인자래활료전고가회주])|달러|위안|엔(?![가-힣])|유로)"
+    rf"(?=\d)(?:(?P<amount>(?:{_GROUP}\s?)+|\d[\d,]*(?:\.\d+)?\s?)(?:여\s?)?"
+    rf"(?P<cur>원(?![칙장인자래활료전고가회주])|달러|위안|유로|파운드|루피아|루피|바트|링깃|루블|디르함|리얄|엔(?=[^가-힣]|{_PARTICLE}|$))"
+    # a dong only after a 억/만 group (200억 동): 3동 is a building
+    rf"|(?P<grouped>(?:{_GROUP}\s?)+)(?:여\s?)?(?P<dong>동)(?=[^가-힣]|{_PARTICLE}|$))"
 )
 _PART = re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s?({_UNIT})?")
 
@@ -34,8 +40,8 @@ def amounts(text: str) -> list[tuple[str, int, int, str]]:
     """(surface, start, end, normalised value such as '6.4e13 KRW')."""
     out = []
     for m in _MONEY.finditer(text):
-        amount = m.group("amount")
-        currency = _CURRENCIES[m.group("cur")]
+        amount = m.group("amount") or m.group("grouped")
+        currency = _CURRENCIES[m.group("cur") or m.group("dong")]
         total = _value(_PART.findall(amount))
         if total:
             out.append((m.group(0).strip(), m.start(), m.end(), f"{total:.4g} {currency}".replace("e+0", "e").replace("e+", "e")))

@@ -140,3 +140,18 @@ def test_a_person_named_after_their_title_signs_for_the_body_before_it(extract, 
 def test_more_industry_words_name_a_sector(extract, words, sector):
     result = extract(f"가람시는 20일 누리전자와 {words} 협력 협약을 체결했다.")
     assert [a.sectors for a in result.agreements] == [(sector,)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("50억 엔과", "5e9 JPY"), ("10억 루피", "1e9 INR"), ("200억 동 규모", "2e10 VND"), ("300만 파운드", "3e6 GBP"),
+    ("5조 루피아", "5e12 IDR"),
+])
+def test_more_currencies(text, value):
+    from streams.extraction.money import amounts
+    assert [a[3] for a in amounts(f"투자액은 {text}이다.")] == [value]
+
+
+@pytest.mark.parametrize("text", ["100엔진", "3동 주민", "100억동남아"])
+def test_words_starting_like_a_currency_are_no_amount(text):
+    from streams.extraction.money import amounts
+    assert amounts(f"이번 {text}이다.") == []
