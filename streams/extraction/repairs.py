@@ -123,13 +123,17 @@ def names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> 
         name = text[w.start:w.end]
         nxt = words[i + 1]
         if (not typical_name(name, data) or nxt.sent != w.sent
-                or nxt.start != w.end + 1 or nxt.noun_start != nxt.start
-                or any(tag not in _NAME_PIECES for _, tag in w.rest)):
+                or nxt.start != w.end + 1 or nxt.noun_start != nxt.start):
             continue
+        # (백승훈: 백/NR 승/NNB 후/NNG ᆫ/JX, the final consonant read as a particle)
+        odd = [tag for form, tag in w.rest if tag not in _NAME_PIECES and form not in _FINAL_CONSONANTS]
         t = data.title_re.search(nxt.noun)
         after = words[i + 2] if i + 2 < len(words) else None
-        if t is None and _employer_and_title(nxt, after, data):
-            pass  # 한종희 삼성전자 부회장 (한/MM 종/NNG 희/NNG): the employer between name and title
+        if t is None and _employer_and_title(nxt, after, data) and all(tag == "JC" for tag in odd):
+            # (not 선정은 미국 대통령이: a topic particle ends its own phrase)
+            pass  # 한종희 삼성전자 부회장 (한/MM 종/NNG 희/NNG), 류하나 다온바이오텍 대표 (류하/NNP 나/JC)
+        elif odd:
+            continue
         else:
             # 엄태영 시장이 (엄/XR 태/NNG 영/NNG): Kiwi reads an unknown name syllable by syllable
             syllables = len(w.noun) <= 1 and all(len(form) == 1 for form, _ in w.rest)
@@ -140,6 +144,9 @@ def names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> 
                 continue  # the title ends its phrase or another name follows (not 전세계 대표 기업)
         w.noun, w.noun_start, w.noun_end, w.proper = name, w.start, w.end, True
         w.rest, w.josa, w.pieces = [], "", 0
+
+
+_FINAL_CONSONANTS = frozenset("ᆫᆯᆷᆸᆼ")  # Kiwi's endings and particles that are a syllable's last sound
 
 
 def _employer_and_title(employer: Word, title: Word | None, data: rules.Rules) -> bool:
@@ -171,8 +178,8 @@ def vietnamese_names(words: list[Word], text: str, data: rules.Rules) -> list[Wo
         while (j < n and j - i < 3 and words[j].sent == w.sent and words[j].start == words[j - 1].end + 1
                and _GIVEN_NAME.fullmatch(_unquoted(text, words[j])[0]) and classify(words[j], data) not in "TLO"):
             j += 1
-        if j == i or j == n or words[j].sent != w.sent or words[j].start != words[j - 1].end + 1 or not _TITLED.match(
-                "".join(classify(x, data) for x in words[j:j + 3])):
+        if j == i or j == n or words[j].sent != w.sent or words[j].start != words[j - 1].end + 1 or not _titled(
+                words, j, data):
             continue
         first, last = _unquoted(text, w)[1], _unquoted(text, words[j - 1])[2]
         w.end = words[j - 1].end
@@ -190,7 +197,18 @@ def _unquoted(text: str, w: Word) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
-_TITLED = re.compile(r"[LON]{0,2}T")  # a title, perhaps after a country and a body
+def _titled(words: list[Word], at: int, data: rules.Rules) -> bool:
+    """A title starts at ``at``, or ends one of the next three words after a place or a body (베트남
+    총리, 베트남 기획투자부 장관, 호찌민시 교통운수국장)."""
+    for k in range(at, min(at + 3, len(words))):
+        w = words[k]
+        if w.sent != words[at].sent:
+            return False
+        if classify(w, data) == "T" or (w.noun and data.title_re.search(w.noun)):
+            return True
+        if w.rest or w.sep or classify(w, data) not in "LON":
+            return False
+    return False
 
 
 _COUNTY = ("군", "NNB")

@@ -155,3 +155,16 @@ def test_more_currencies(text, value):
 def test_words_starting_like_a_currency_are_no_amount(text):
     from streams.extraction.money import amounts
     assert amounts(f"이번 {text}이다.") == []
+
+
+@pytest.mark.parametrize("sentence, name, affiliation", [
+    ("이날 협약식에는 류하나 다온바이오텍 대표 등이 참석했다.", "류하나", "다온바이오텍"),  # 류하/NNP 나/JC
+    ("백승훈 그린셀에너지 대표는 수요가 늘 것이라고 말했다.", "백승훈", "그린셀에너지"),  # 백 승 후 ᆫ/JX
+    ("레 반 민 호찌민시 교통운수국장은 환영한다고 말했다.", "레 반 민", "호찌민시"),
+])
+def test_more_names_kiwi_cuts_before_an_employer_or_a_place_and_a_title(extract, sentence, name, affiliation):
+    assert _people(extract(sentence)) == {name: affiliation}
+
+
+def test_a_word_with_a_topic_particle_before_a_country_and_a_title_is_no_name(extract):
+    assert _people(extract("투자사업 선정은 미국 대통령이 결정한다.")) == {}
