@@ -168,3 +168,9 @@ def test_more_names_kiwi_cuts_before_an_employer_or_a_place_and_a_title(extract,
 
 def test_a_word_with_a_topic_particle_before_a_country_and_a_title_is_no_name(extract):
     assert _people(extract("투자사업 선정은 미국 대통령이 결정한다.")) == {}
+
+
+@pytest.mark.parametrize("text, name", [("유럽연합(EU) 기준에 맞췄다", "유럽연합"), ("UN 산하 기구와 협력한다", "UN"),
+                                        ("세계무역기구(WTO) 규정을 따른다", "세계무역기구")])
+def test_international_organisations_are_organisations(extract, text, name):
+    assert name in {e.name for e in extract(f"누리전자는 {text}.").entities if e.type == "ORG"}
