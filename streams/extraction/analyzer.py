@@ -68,7 +68,8 @@ class Analyzer:
                 self._kiwi.add_user_word(name, "NNP", _ORG_SCORE)
         for name, kind in data.places.items():
             if kind in _PLACE_KINDS_AS_USER_WORDS and not name.isascii():
-                self._kiwi.add_user_word(name, "NNP", _PLACE_SCORE)
+                if name not in data.everyday_places:  # (후에 of "회의 후에" stays "after")
+                    self._kiwi.add_user_word(name, "NNP", _PLACE_SCORE)
                 if kind in _CITY_KINDS and name[-1] not in PLACE_ENDS and name + "성" not in data.places:
                     # 싼야 alone made Kiwi read 싼야시와 as 싼야 + 시와; the city written with 시 is a word too
                     self._kiwi.add_user_word(name + "시", "NNP", _PLACE_SCORE)

@@ -11,7 +11,7 @@ from .dates import infer_reference, parse_iso
 from .credits import credit_lines
 from .entities import NOT_ALIAS, Mention, classify, list_item_name, mentions_in_phrase, typical_name
 from .original_names import foreign_people
-from .repairs import names_cut_before_titles, repair_words, vietnamese_names
+from .repairs import everyday_places_after_countries, names_cut_before_titles, repair_words, vietnamese_names
 from .words import PLACE_ENDS, Word, build_words, phrases, sentences
 
 
@@ -59,6 +59,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     words = repair_words(words, text, data)
     names_cut_before_titles(words, text, data)
     words = vietnamese_names(words, text, data)
+    everyday_places_after_countries(words, text, data)
     mentions: list[Mention] = []
     runs = _join_across_parentheses(phrases(words), words, text, data)
     for first, run in runs:

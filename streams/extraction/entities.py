@@ -72,8 +72,8 @@ def _classify(w: Word, data: rules.Rules) -> str:
         return "N"
     if noun in data.orgs or data.ministry_re.match(noun):
         return "O"
-    if noun in data.places:
-        return "L"
+    if noun in data.places and (w.proper or noun not in data.everyday_places):
+        return "L"  # (매출 신장, 저장 탱크: 신장/NNG and 저장/NNG are no places)
     if noun in data.titles:
         return "T"
     if noun[0].isdigit():

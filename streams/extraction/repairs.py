@@ -157,6 +157,25 @@ def _employer_and_title(employer: Word, title: Word | None, data: rules.Rules) -
             and bool(title.rest or title.sep))
 
 
+_PLACE_PARTICLES = frozenset({"", "와", "과", "는", "은", "의", "에", "에서", "을", "를", "이", "가", "도"})
+
+
+def everyday_places_after_countries(words: list[Word], text: str, data: rules.Rules) -> None:
+    """베트남 후에와 (후/NNG 에/JKB 와/JKB), 중국의 선전: after a country, a place whose name is also an everyday
+    word (후에 "after") and that Kiwi cut as that word is the place."""
+    for prev, w in zip(words, words[1:]):
+        if (w.proper or w.paren or w.sep or (prev.rest and prev.josa != "의") or prev.sep or prev.sent != w.sent
+                or data.places.get(prev.noun) != "country" or w.start != prev.end + 1):
+            continue
+        raw = text[w.start:w.end]
+        name = next((p for p in data.everyday_places if raw.startswith(p) and raw[len(p):] in _PLACE_PARTICLES), None)
+        if name is None or data.places.get(name) == "country":
+            continue
+        josa = raw[len(name):]
+        w.noun, w.noun_start, w.noun_end, w.last_start = name, w.start, w.start + len(name), w.start
+        w.proper, w.josa, w.rest, w.pieces, w.parts = True, josa, [(josa, "JKB")] if josa else [], 0, 1
+
+
 _GIVEN_NAME = re.compile(r"[가-힣]{1,2}")
 
 

@@ -64,6 +64,7 @@ class Rules:
     generic_modifiers: frozenset[str] = frozenset()  # 시중(은행): make such a compound generic
     country_abbreviations: dict[str, str] | None = None  # 한 -> 한국 (한중, 한-베트남 양국)
     hyphen_pair_re: re.Pattern | None = None  # the hyphen of "A-B 투자협약 …": it joins two parties
+    everyday_places: frozenset[str] = frozenset()  # 후에, 신장: places only when Kiwi tags them proper nouns
     place_canonical: dict[str, str] | None = None  # any name of a place with several -> canonical (경남 -> 경상남도)
     place_aliases: dict[str, tuple[str, ...]] | None = None  # canonical -> its other names
 
@@ -131,6 +132,7 @@ def load() -> Rules:
         company_forms=tuple(_words("company_forms.txt")),
         generic_modifiers=frozenset(_words("generic_modifiers.txt")),
         country_abbreviations={r[0]: r[1] for r in _rows("country_abbreviations.tsv")},
+        everyday_places=frozenset(_words("places_everyday.txt")),
         place_canonical=place_canonical,
         place_aliases=place_aliases,
     )

@@ -174,3 +174,24 @@ def test_a_word_with_a_topic_particle_before_a_country_and_a_title_is_no_name(ex
                                         ("세계무역기구(WTO) 규정을 따른다", "세계무역기구")])
 def test_international_organisations_are_organisations(extract, text, name):
     assert name in {e.name for e in extract(f"누리전자는 {text}.").entities if e.type == "ORG"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "회의 후에 협약을 맺었다.", "누리전자의 매출은 30% 신장했다.", "진흥원은 저장 탱크 사업자를 선정한다.",
+    "그는 마라톤을 완주했다.", "행사에는 이천 명이 참석했다.", "그는 고성을 질렀다.",
+])
+def test_a_place_name_that_is_an_everyday_word_is_no_place_in_everyday_use(extract, sentence):
+    assert [e.name for e in extract(sentence).entities if e.type == "LOC"] == []
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("가람시는 베트남 후에와 협약을 맺었다.", "후에"), ("누리전자는 중국 선전에서 공장을 세웠다.", "선전"),
+    ("중국 저장성과 신장위구르자치구가 참여했다.", "저장성"),
+])
+def test_such_a_place_is_still_a_place_where_it_names_one(extract, sentence, place):
+    assert place in {e.name for e in extract(sentence).entities if e.type == "LOC"}
+
+
+def test_a_weather_widget_that_starts_with_the_temperature_is_no_text(extract):
+    result = extract("서울 12.3℃ 맑음 미세먼지 좋음\n가람시는 20일 누리전자와 협약을 맺었다.")
+    assert "서울" not in {e.name for e in result.entities}
