@@ -66,6 +66,8 @@ _LEADING_PAREN = re.compile(r"\([^()]*\)")
 _QUOTED_TITLE = re.compile(r"['‘\"“]([^'’\"”]{2,200})['’\"”]")
 _COUNTED_DOC = re.compile(r"(\d+)\s*건의\s*")
 _PROGRESSIVE = re.compile(r"(?:하|)고\s?있(?:다|습니다)")
+_AMONG_DEEDS = re.compile(r"(?:하)?는\s?등(?:\s|$)")
+_AHEAD = re.compile(r"(?:할|을|ㄹ)\s?(?:계획|예정|방침|것)|(?:하|)겠")  # (…는 등 협력을 강화할 계획이다)
 _PAREN_TAIL = re.compile(r"\(([^()]*)\)\s*$")
 # 각각; "B와 투자협약을, C와는 업무협약을 맺었다": each partner's own document
 _SEPARATELY = re.compile(r"각각|각기|개별|\d+건|[을를],\s*[^\s,]{1,30}\s?[와과][는도]?\s")
@@ -794,8 +796,11 @@ class AgreementFinder:
             return "signed"  # "B와의 협약을 시작으로 … 할 계획이다": the agreement is the past starting point
         if self.data.planned_re.search(sentence, max(0, verb_start - 2), verb_end + 30):
             return "planned"
-        if start < doc.title_end or _PROGRESSIVE.match(sentence, verb_end):
-            return "signed"  # headlines drop tense ("MOU 체결"); a photo caption shows it ("체결하고 있다")
+        if start < doc.title_end or _PROGRESSIVE.match(sentence, verb_end) or (
+                _AMONG_DEEDS.match(sentence, verb_end) and not _AHEAD.search(sentence, verb_end)):
+            # headlines drop tense ("MOU 체결"); a photo caption shows it ("체결하고 있다"); "올해 5개 기업과
+            # 협약을 맺는 등 유치에 힘쓰고 있다": a deed listed among others, the main verb tells the time
+            return "signed"
         if (sentence.startswith(",", verb_end) and sentence[:verb_start].rstrip().endswith(("을", "를"))
                 and signing_date(sentence, verb_start, doc.published) is not None):
             # "16일 … 투자협약을 체결, 공장 건립에 나선다": a dated signing, then what follows
