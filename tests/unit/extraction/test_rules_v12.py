@@ -205,3 +205,20 @@ def test_a_signing_listed_among_deeds_takes_the_main_verbs_time(extract):
 def test_a_signing_listed_among_plans_is_still_planned(extract):
     result = extract("가람시는 앞으로 누리전자와 협약을 체결하는 등 협력을 강화할 계획이다.")
     assert [a.status for a in result.agreements] == ["planned"]
+
+
+@pytest.mark.parametrize("tie", ["우호관계", "자매관계"])
+def test_a_friendship_tie_between_places_is_a_sister_city_agreement(extract, tie):
+    result = extract(f"가람시는 2008년 중국 산둥성과 {tie}를 맺었다.")
+    assert [(a.kind, sorted(p.name for p in a.parties)) for a in result.agreements] == [
+        ("sister_city", ["가람시", "산둥성"])]
+
+
+def test_keeping_up_a_friendship_is_no_agreement(extract):
+    assert extract("두 회사는 오랜 우호관계를 유지해 왔다.").agreements == ()
+
+
+def test_a_later_signing_of_the_sentence_counts_when_the_first_tie_names_no_partner(extract, signed):
+    result = extract("가람시는 지난 6일 중국 쓰촨성과 MOU를 체결했다. "
+                     "지난 7일에는 2008년 우호관계를 맺은 후 교류해 온 중국 산둥성과 MOU를 체결했다.")
+    assert signed(result) == [["가람시", "산둥성"], ["가람시", "쓰촨성"]]
