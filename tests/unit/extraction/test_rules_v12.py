@@ -197,14 +197,12 @@ def test_a_weather_widget_that_starts_with_the_temperature_is_no_text(extract):
     assert "서울" not in {e.name for e in result.entities}
 
 
-def test_a_signing_listed_among_deeds_takes_the_main_verbs_time(extract):
-    result = extract("가람시는 올해 한빛바이오와 투자협약을 맺는 등 기업 유치에 힘쓰고 있다.")
-    assert [a.status for a in result.agreements] == ["signed"]
-
-
-def test_a_signing_listed_among_plans_is_still_planned(extract):
-    result = extract("가람시는 앞으로 누리전자와 협약을 체결하는 등 협력을 강화할 계획이다.")
-    assert [a.status for a in result.agreements] == ["planned"]
+@pytest.mark.parametrize("sentence, status", [
+    ("가람시는 올해 한빛바이오와 투자협약을 맺는 등 기업 유치에 힘쓰고 있다.", "signed"),
+    ("가람시는 앞으로 누리전자와 협약을 체결하는 등 협력을 강화할 계획이다.", "planned"),  # (a plan follows)
+])
+def test_a_signing_listed_among_deeds_takes_the_main_verbs_time(extract, sentence, status):
+    assert [a.status for a in extract(sentence).agreements] == [status]
 
 
 @pytest.mark.parametrize("tie", ["우호관계", "자매관계"])
