@@ -282,10 +282,9 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             body = t - 1 if t > 0 and classes[t - 1] in "OL" and not used[t - 1] else t
             person = _person(words[t + 1:], words[body:t], words[t].noun, base + t + 1, data)
             out.append(person)
-            for x in range(t + 1, n):
+            for x in range(t + 1, n):  # (the name is no organisation or place below)
                 used[x] = True
                 named.add(x)
-            classes = classes[:t + 1] + "T" * size  # (the name is no organisation below)
             break
         # a title fused with its body (주한독일대사, 외교부장관, 통상교섭본부장) has at most a country or a
         # known organisation before it, not an unknown employer

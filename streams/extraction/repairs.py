@@ -130,8 +130,9 @@ def names_cut_before_titles(words: list[Word], text: str, data: rules.Rules) -> 
         t = data.title_re.search(nxt.noun)
         after = words[i + 2] if i + 2 < len(words) else None
         if t is None and _employer_and_title(nxt, after, data) and all(tag == "JC" for tag in odd):
-            # (not 선정은 미국 대통령이: a topic particle ends its own phrase)
-            pass  # 한종희 삼성전자 부회장 (한/MM 종/NNG 희/NNG), 류하나 다온바이오텍 대표 (류하/NNP 나/JC)
+            # 한종희 삼성전자 부회장 (한/MM 종/NNG 희/NNG), 류하나 다온바이오텍 대표 (류하/NNP 나/JC); not
+            # 선정은 미국 대통령이 (a topic particle ends its own phrase)
+            pass
         elif odd:
             continue
         else:
