@@ -56,17 +56,13 @@ class RuleExtractor:
         found = self._agreements.find(doc)  # may add organisations named only as parties
         headed_places(doc.mentions, self._data)
         entities, entity_of = group_entities(doc, frozenset(id(m) for f in found for m in f.parties))
-        resolved = []
+        agreements = []
         for f in found:
             parties = _dedupe_parties(_party(m, entity_of.get(id(m))) for m in f.parties)
             if len(parties) >= 2:
-                resolved.append((f, parties, (f.kind, f.status, frozenset(party_key(p.name, p.type) for p in parties))))
-        # "A-GM, 배터리 계약" / "A는 제너럴모터스(GM)와 계약을 체결했다": a headline whose parties turn out to
-        # be the body's under other names (grouping knows GM = 제너럴모터스) reports the body's agreement
-        in_body = {key for f, _, key in resolved if not f.headline}
-        agreements = [Agreement(parties=tuple(parties), kind=f.kind, status=f.status, evidence=f.evidence,
-                                signed_on=f.signed_on, venue=f.venue, sectors=f.sectors)
-                      for f, parties, key in resolved if not (f.headline and key in in_body)]
+                agreements.append(Agreement(parties=tuple(parties), kind=f.kind, status=f.status,
+                                            evidence=f.evidence, signed_on=f.signed_on, venue=f.venue,
+                                            sectors=f.sectors))
         return Extraction(article_id=article.id, entities=tuple(entities), agreements=tuple(agreements))
 
 

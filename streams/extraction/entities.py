@@ -242,7 +242,7 @@ def _person(name_words: list[Word], aff_words: list[Word], title: str, first: in
     return m
 
 
-_HOME = frozenset({"한국", "대한민국"})
+HOME_STATE = frozenset({"한국", "대한민국"})  # the state an unqualified Korean ministry belongs to
 # a public agency's ending: 조지아주 경제개발청 is that state's, even when Kiwi tags 경제개발청 a proper noun
 _AGENCY_ENDS = ("청", "국", "부", "처", "위원회")
 _APART_PLACE_ENDINGS = frozenset(PLACE_ENDS) - {"도"}  # (도 written apart is the particle "also")
@@ -314,7 +314,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             if aff_start + 1 == t and words[aff_start].noun in data.surnames and len(words[aff_start].noun) == 1:
                 continue  # 제임스 김 회장: a family name alone is no employer
             abroad = classes[aff_start] == "L" and aff_start < t and data.places.get(words[aff_start].noun) == "country" \
-                and words[aff_start].noun not in _HOME
+                and words[aff_start].noun not in HOME_STATE
             k = next((aff_start - size for size in (1, 3, 2) if aff_start - size >= 0 and _is_person_name(
                 words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data, abroad)), None)
             if (k is not None and k == aff_start - 1 and k > 0 and classes[k - 1] == "P" and not used[k - 1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from .entities import HOME_STATE
 from .grouping import is_short_form, norm
 
 if TYPE_CHECKING:
@@ -19,9 +20,10 @@ def merge(found: list[Found], generic: frozenset[str] = frozenset(),
           home_ministry: Callable[[str], bool] = lambda name: False) -> list[Found]:
     """One entry per (parties, kind, status); a headline summary of body agreements is dropped.
     ``home_ministry`` tells a ministry of the home state (산업통상자원부), see ``_signed_by_a_ministry``."""
-    # (a body party "베트남 건설부" also covers the headline's "건설부", "벨마운트시" covers "벨마운트")
+    # (a body party "베트남 건설부" also covers the headline's "건설부", "벨마운트시" covers "벨마운트",
+    # "제너럴모터스(GM)" covers "GM")
     body_parties = {n for f in found if not f.headline for p in f.parties
-                    for n in (p.name, p.name.split()[-1], norm(p.name))}
+                    for n in (p.name, p.name.split()[-1], norm(p.name), *p.aliases)}
     found = [f for f in found if not f.headline or not all(
         norm(p.name) in body_parties or any(b.startswith(p.name) or is_short_form(p.name, b) for b in body_parties)
         for p in f.parties)]  # (가람상의 in a headline: 가람상공회의소 in the body; 박닌성: 박닌 성)
@@ -59,13 +61,12 @@ def _short_forms_of(f: Found, prev: Found, prev_key: tuple, key: tuple) -> bool:
                    for b in prev_key[0]) for a in key[0])
 
 
-_HOME_STATE = frozenset({"한국", "대한민국"})  # the state an unqualified Korean ministry belongs to
 
 
 def _signed_by_a_ministry(found: list[Found], home_ministry: Callable[[str], bool]) -> list[Found]:
     """"한국과 미국이 MOU를 체결 … 가람부 장관은 미국 상무장관과 MOU에 서명": the home state's
     ministry signing for it, with the same other parties, kind and date, is the state's agreement."""
-    states = [f for f in found if any(p.name in _HOME_STATE for p in f.parties)]
+    states = [f for f in found if any(p.name in HOME_STATE for p in f.parties)]
     if not states:
         return found
 
@@ -76,7 +77,7 @@ def _signed_by_a_ministry(found: list[Found], home_ministry: Callable[[str], boo
         others = {p.name for p in f.parties if p is not ministries[0]}
         return any(g.kind == f.kind and g.status == f.status and len(g.parties) == len(f.parties)
                    and (g.signed_on == f.signed_on or not (g.signed_on and f.signed_on))
-                   and others == {p.name for p in g.parties if p.name not in _HOME_STATE} for g in states)
+                   and others == {p.name for p in g.parties if p.name not in HOME_STATE} for g in states)
 
     return [f for f in found if not same_signing(f)]
 
