@@ -296,14 +296,15 @@ class AgreementFinder:
             new = self._host_partner(doc, start, sentence, verb, slots, topic, context_date)
         if not new:
             new = self._visited_partner(doc, start, sentence, verb, slots, topic, context_date)
+        done = verb
         for later in verbs[1:] if not new else ():
             # "2008년 우호관계를 맺은 후 … B와 MOU를 체결하여": the first tie names no partner before it;
             # the later signing of the same sentence does
-            new = self._agreements(doc, start, sentence, later, slots, topic, context_date)
+            new, done = self._agreements(doc, start, sentence, later, slots, topic, context_date), later
             if new:
                 break
         for prev, later in zip(verbs, verbs[1:]):
-            if clause_start(doc, start, start + later[0]) >= start + prev[1]:
+            if later[0] > done[0] and clause_start(doc, start, start + later[0]) >= start + prev[1]:
                 # "A와 X를 체결했으며, B와는 Y를 체결했다": a further signing in its own clause
                 new.extend(self._agreements(doc, start, sentence, later, slots, topic, context_date))
         return new

@@ -192,7 +192,7 @@ def vietnamese_names(words: list[Word], text: str, data: rules.Rules) -> list[Wo
         w = words[i]
         out.append(w)
         i += 1
-        if w.end - w.start > 4 or _unquoted(text, w)[0] not in data.vietnamese_surnames:
+        if w.noun not in data.vietnamese_surnames or w.rest or w.sep or w.paren:
             continue
         j = i
         while (j < n and j - i < 3 and words[j].sent == w.sent and words[j].start == words[j - 1].end + 1
@@ -201,9 +201,9 @@ def vietnamese_names(words: list[Word], text: str, data: rules.Rules) -> list[Wo
         if j == i or j == n or words[j].sent != w.sent or words[j].start != words[j - 1].end + 1 or not _titled(
                 words, j, data):
             continue
-        first, last = _unquoted(text, w)[1], _unquoted(text, words[j - 1])[2]
+        last = _unquoted(text, words[j - 1])[2]
         w.end = words[j - 1].end
-        w.noun, w.noun_start, w.noun_end, w.last_start = text[first:last], first, last, words[j - 1].start
+        w.noun, w.noun_end, w.last_start = text[w.noun_start:last], last, words[j - 1].start
         w.proper, w.rest, w.josa, w.pieces, w.parts = True, [], "", 0, j - i + 1
         i = j
     return out
