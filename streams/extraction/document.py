@@ -142,8 +142,8 @@ def _promote_list_members(words: list[Word], mentions: list[Mention], data: rule
     n = len(words)
     while i < n:
         j = i
-        while j < n and words[j].sep and words[j].noun:
-            j += 1
+        while j < n and words[j].sep and words[j].noun and not words[j].josa:
+            j += 1  # ("A와 B MOU를, C는 D와": a particle before the comma ends a clause, not a list item)
         if j > i:  # words[i..j] is a separated list
             items = range(i, min(j + 1, n))
             if any(by_last.get(k) is not None and by_last[k].type == "ORG" for k in items):

@@ -114,6 +114,8 @@ def _classify(w: Word, data: rules.Rules) -> str:
                 return "V"  # 신라호텔, 정부서울청사, 완주테크노밸리: a named place
     for suffix, strong in data.org_suffixes:
         if noun.endswith(suffix) and len(noun) >= len(suffix) + 2:
+            if suffix in data.name_suffixes and not _company_name_before(noun[: -len(suffix)], data):
+                break
             if strong or w.proper or noun[: -len(suffix)] in data.places:
                 return "O"
             break
@@ -122,6 +124,15 @@ def _classify(w: Word, data: rules.Rules) -> str:
     if w.proper:
         return "P"
     return "N"
+
+
+_COMPANY_NAME_LONGEST = 5  # 한빛, LG, 에코프로: the names before an industry word are short
+
+
+def _company_name_before(prefix: str, data: rules.Rules) -> bool:
+    """The part before an industry word can be a company's name: short, and no industry word itself
+    (초고압직류송+전기 is a machine, 바이오+메디컬 a field)."""
+    return len(prefix) <= _COMPANY_NAME_LONGEST and not any(prefix.endswith(s) for s, _ in data.org_suffixes)
 
 
 def _is_person_name(words: list[Word], classes: str, data: rules.Rules, abroad: bool = False) -> bool:

@@ -30,6 +30,7 @@ def merge(found: list[Found], generic: frozenset[str] = frozenset(),
     found = _one_signing_many_names(found, generic)
     found = _signed_by_a_ministry(found, home_ministry)
     found = _counted_by_bodies(found)
+    found = _joint_split_into_pairs(found, generic)
     reported = [f for f in found if not f.reference]
     found = [f for f in found if not f.reference or not any(_same_parties(f, r, generic) for r in reported)]
     detailed = [f for f in found if not f.summary]
@@ -89,6 +90,26 @@ def _counted_by_bodies(found: list[Found]) -> list[Found]:
               for p in f.parties for form in (p.name, *p.aliases) if " " in form}
     return [f for f in found if not f.counted or not any(
         b.startswith(p.name + " ") for p in f.parties for b in bodies)]
+
+
+def _joint_split_into_pairs(found: list[Found], generic: frozenset[str]) -> list[Found]:
+    """"가람시는 기업 3곳과 협약을 맺었다. 협약 기업은 A(대표 …), B(대표 …), C(대표 …)다": the
+    sentence that pairs the hub with each of its partners details the one entry that lists them all."""
+    by_sentence: dict[tuple, list[set[str]]] = {}  # (evidence, kind, status) -> the pairs it reports
+    for f in found:
+        if len(f.parties) == 2:
+            by_sentence.setdefault((f.evidence, f.kind, f.status), []).append({_party_key(p.name, generic) for p in f.parties})
+
+    def split(f: Found) -> bool:
+        names = {_party_key(p.name, generic) for p in f.parties}
+        for (_, kind, status), pairs in by_sentence.items():
+            if kind == f.kind and status == f.status and len(pairs) == len(names) - 1:
+                hubs = set.intersection(*pairs)
+                if len(hubs) == 1 and set.union(*pairs) == names:
+                    return True
+        return False
+
+    return [f for f in found if len(f.parties) < 3 or not split(f)]
 
 
 def _one_signing_many_names(found: list[Found], generic: frozenset[str]) -> list[Found]:

@@ -33,7 +33,8 @@ class Rules:
     titles: frozenset[str]
     title_re: re.Pattern  # a title at the end of a word (공주시장 -> 시장)
     org_suffixes: tuple[tuple[str, bool], ...]  # (suffix, strong), longest first
-    long_suffixes: tuple[str, ...]  # suffixes of two syllables or more, for one str.endswith call
+    long_suffixes: tuple[str, ...]  # suffixes of two syllables or more that end a cut name (see repairs)
+    name_suffixes: frozenset[str]  # industry words (화학, 항공) that end a company's name only after a short name
     org_words: frozenset[str]
     ministry_re: re.Pattern
     places: dict[str, str]  # name -> kind
@@ -78,6 +79,7 @@ def load() -> Rules:
     titles = frozenset(_words("titles.txt"))
     suffix_rows = _rows("org_suffixes.tsv")
     suffixes = sorted(((r[0], r[1] == "strong") for r in suffix_rows), key=lambda p: -len(p[0]))
+    named_only = frozenset(r[0] for r in suffix_rows if r[1] == "name")
     orgs: dict[str, str] = {}
     org_aliases: dict[str, tuple[str, ...]] = {}
     for row in _rows("orgs.tsv"):
@@ -103,7 +105,8 @@ def load() -> Rules:
         titles=titles,
         title_re=re.compile("(?:" + "|".join(sorted(titles, key=len, reverse=True)) + ")$"),
         org_suffixes=tuple(suffixes),
-        long_suffixes=tuple(x for x, _ in suffixes if len(x) >= 2),
+        long_suffixes=tuple(x for x, _ in suffixes if len(x) >= 2 and x not in named_only),
+        name_suffixes=named_only,
         org_words=frozenset(_words("org_words.txt")),
         ministry_re=re.compile(_rows("ministry_pattern.txt")[0][0]),
         places={r[0]: r[1] for r in _rows("places.tsv")},

@@ -1,0 +1,39 @@
+"""Rules added in extractor 0.13.0, on sentences written for these tests (invented names)."""
+
+import pytest
+
+
+def _orgs(result):
+    return {e.name for e in result.entities if e.type == "ORG"}
+
+
+@pytest.mark.parametrize("company", ["한빛화학", "미르항공", "가온케미칼", "LG디스플레이", "누리랩스"])
+def test_a_name_before_an_industry_word_is_a_company(extract, company):
+    assert company in _orgs(extract(f"누리전자는 {company}와 함께 신제품을 개발한다."))
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("농가들은 록색식품 인증을 받았다.", "록색식품"),  # Kiwi: 록/NNG 색/NNG 식품/NNG
+    ("주력 산업은 반도체, 바이오메디컬, 식품 분야다.", "바이오메디컬"),  # two industry words: a field
+    ("가람전선은 초고압직류송전기(HVDC) 부품을 납품한다.", "초고압직류송전기"),  # a long name: a machine
+])
+def test_an_industry_word_after_no_company_name_is_no_company(extract, sentence, word):
+    assert word not in _orgs(extract(sentence))
+
+
+def test_a_count_of_partners_detailed_one_by_one_is_one_agreement_per_partner(extract, signed):
+    result = extract("가람시는 21일 기업 3곳과 투자협약을 맺었다. 협약을 맺은 기업은 누리전자(대표 김민준), "
+                     "한빛화학(대표 이서연), 미르바이오(대표 박지훈)다.")
+    assert signed(result) == [["가람시", "누리전자"], ["가람시", "미르바이오"], ["가람시", "한빛화학"]]
+
+
+def test_a_joint_signing_stays_whole_beside_pairs_from_other_sentences(extract, signed):
+    result = extract("가람시와 누리전자, 한빛화학은 3자 협약을 체결했다. 가람시는 누리전자와 별도로 공급 계약을 맺었다. "
+                     "가람시는 한빛화학과도 공급 계약을 맺었다.")
+    assert ["가람시", "누리전자", "한빛화학"] in signed(result)
+
+
+def test_an_object_before_a_comma_is_no_list_item_beside_the_next_clauses_subject(extract):
+    result = extract("가람부는 누리국 산업부와 공급망 협력 MOU를, 미르부는 누리국 환경부와 기후 협력 MOU를 각각 맺었다.")
+    assert "MOU" not in _orgs(result)
+    assert {"가람부", "미르부"} <= _orgs(result)
