@@ -34,6 +34,6 @@ def test_a_joint_signing_stays_whole_beside_pairs_from_other_sentences(extract, 
 
 
 def test_an_object_before_a_comma_is_no_list_item_beside_the_next_clauses_subject(extract):
-    result = extract("가람부는 누리국 산업부와 공급망 협력 MOU를, 미르부는 누리국 환경부와 기후 협력 MOU를 각각 맺었다.")
+    result = extract("산업통상자원부는 베트남 산업무역부와 공급망 MOU를, 환경부는 베트남 자원환경부와 기후 MOU를 각각 맺었다.")
     assert "MOU" not in _orgs(result)
-    assert {"가람부", "미르부"} <= _orgs(result)
+    assert {"산업통상자원부", "환경부"} <= _orgs(result)
