@@ -235,12 +235,22 @@ def _is_junk(line: str) -> bool:
     return anchored.match(body) is not None or floating.search(body) is not None
 
 
+# A copyright notice ends the article: what a page prints after it (comment boxes, other
+# articles' headlines) is dropped with it, once past the middle of the text.
+_END_NOTICE_RE = re.compile(r"저작권자|무단\s?(?:전재|복제|배포)|재\s?배포\s?금지|(?i:all rights reserved)")
+
+
 def _filter_lines(lines: list[str]) -> list[str]:
     head_re = _rules()[4]
     out: list[str] = []
     seen: set[str] = set()
     in_list = False
+    half = sum(map(len, lines)) / 2
+    read = 0
     for line in lines:
+        read += len(line)
+        if read > half and _END_NOTICE_RE.search(line) and _is_junk(line):
+            break
         if in_list:
             if _LIST_ITEM_RE.search(line):
                 continue
@@ -390,7 +400,8 @@ def clean(raw: str) -> str:
     """Full cleaning of a crawler-delivered title or body: mojibake repair when detected,
     Unicode NFKC, HTML tags/entities/markdown-table fragments removed, crawler junk lines
     removed (weather widgets, site menus, share buttons, comment boxes, copyright /
-    '무단전재 및 재배포 금지' lines, '관련기사' lists and what follows them, photo-viewer
+    '무단전재 및 재배포 금지' lines and, past the middle, what follows them, '관련기사' lists
+    and what follows them, photo-viewer
     instructions, leaked template code, e-mail-only lines), whitespace normalised,
     hard line breaks inside sentences (broadcast scripts) joined. Never drops article
     sentences. Keeps line structure: paragraphs separated by '\\n'. Idempotent:
