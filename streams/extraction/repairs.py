@@ -49,10 +49,10 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
             w.rest.insert(0, ("와", "JKB"))
         if (w.proper and len(noun) >= 4 and noun[-1] in "과와" and not w.paren and not w.sep
                 and all(t.startswith("J") for _, t in w.rest) and w.noun_end == w.end - len(w.josa)
-                and _fits_batchim(noun[-2], noun[-1]) and noun not in data.orgs
-                and noun[:-1].endswith(data.company_forms)):
+                and (_fits_batchim(noun[-2], noun[-1]) and noun not in data.orgs
+                     and noun[:-1].endswith(data.company_forms) or _LATIN_END.match(noun[-2]))):
             # 다온화학과 300억원 (다온 + 화학과, a chemistry department), 한빛바이오와는 (one unknown
-            # name): the company and its particle
+            # name), Acme Corp.과 (과/NNG after a Latin word): the company and its particle
             w.noun, w.noun_end, w.josa = noun[:-1], w.noun_end - 1, noun[-1] + w.josa
             w.rest = [(noun[-1], "JKB"), *w.rest]
         if (w.proper and len(noun) >= 5 and noun.endswith("도") and not w.rest and not w.paren
@@ -73,8 +73,19 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
                 prev = out.pop()
                 w.noun = text[prev.noun_start:w.noun_end]
                 w.noun_start, w.start = prev.noun_start, prev.start
+        if (w.noun in _LEGAL_FORM_TAILS and out and out[-1].sep == "," and out[-1].noun.endswith("Co.")
+                and out[-1].sent == w.sent and text[out[-1].end:w.start] == " "):
+            # Sakura Co., Ltd.와: the comma belongs to the company's legal form, not to a list
+            prev = out[-1]
+            prev.noun, prev.noun_end, prev.end, prev.sep = text[prev.noun_start:w.noun_end], w.noun_end, w.end, ""
+            prev.josa, prev.rest, prev.parts = w.josa, w.rest, prev.parts + w.parts
+            continue
         out.append(w)
     return out
+
+
+_LATIN_END = re.compile(r"[A-Za-z0-9.]")
+_LEGAL_FORM_TAILS = frozenset({"Ltd.", "Ltd", "LTD.", "LTD", "Limited", "Inc.", "Inc", "LLC"})  # after "Co.,"
 
 
 def _cut_name_with_hanzi(w: Word, text: str) -> None:

@@ -37,3 +37,10 @@ def test_an_object_before_a_comma_is_no_list_item_beside_the_next_clauses_subjec
     result = extract("산업통상자원부는 베트남 산업무역부와 공급망 MOU를, 환경부는 베트남 자원환경부와 기후 MOU를 각각 맺었다.")
     assert "MOU" not in _orgs(result)
     assert {"산업통상자원부", "환경부"} <= _orgs(result)
+
+
+@pytest.mark.parametrize("company", ["Acme Corp.", "Sakura Co., Ltd."])
+def test_a_latin_company_name_with_its_legal_form_signs_whole(extract, signed, company):
+    # Kiwi reads 과 after "Corp." as a noun (a department); the comma of "Co., Ltd." is no list
+    result = extract(f"누리전자는 미국 {company}{'과' if company.endswith('Corp.') else '와'} 기술협력 MOU를 체결했다.")
+    assert signed(result) == [sorted(["누리전자", company])]
