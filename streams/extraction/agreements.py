@@ -60,6 +60,9 @@ _HEADLINE_DETAIL = 3  # body sentences after the headline that may detail its si
 _OTHERS = re.compile(r"\s등\s?(?:과|와|\d)|등과\s")  # "B 등과", "B 등 3곳과": and others
 _HEADLINE_TAIL = " \t\n.…!'\"’”」』)]>"  # what may follow a headline's last word
 _JUBILEE = re.compile(r"\s*\d+\s?주년")  # 자매결연 30주년 기념식, 협약 체결 10주년
+# 자매결연 30주년을 맞아, 우호도시 체결 10주년 기념식: a city tie made that many years ago
+_TIE_JUBILEE = re.compile(r"(?:자매결연|자매도시|우호도시|우호협력도시|우호교류도시|우호관계|우호협력관계|자매관계)"
+                          r"\s*(?:(?:체결|결연|수립)\s*)?(\d{1,3})\s?주년")
 _N_DOCS = re.compile(r"(\d+)\s*건")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
 _LEADING_PAREN = re.compile(r"\([^()]*\)")
@@ -184,11 +187,14 @@ class AgreementFinder:
             pair = _named_pair(slots)
             if pair:
                 self._last_pair = (sent, pair)
+            jubilee = _TIE_JUBILEE.search(sentence) if start >= doc.title_end else None
             if verb is not None:
                 signers = self._resolve_groups(doc, sent, slots, by_sentence)
                 if sent - context_at > _CONTEXT_SPAN:
                     context_date = None  # a date many sentences back dates another event
                 new = self._signings(doc, sent, verbs, signers, topic, context_date, found)
+                if jubilee:
+                    new += self._tie_of_jubilee(doc, start, sentence, jubilee, slots, topic, new)
                 sectors = self._sectors(doc, sent)
                 for f in new:
                     f.headline = start < doc.title_end
@@ -204,6 +210,8 @@ class AgreementFinder:
                 signed_in, signed_at, pending = new, sent, None
             elif signed_in and sent - signed_at <= _EVENT_SPAN and _CEREMONY_HELD.match(sentence):
                 self._ceremony(doc, start, sentence, signed_in)
+            elif jubilee:
+                found.extend(self._tie_of_jubilee(doc, start, sentence, jubilee, slots, topic, []))
             if start >= doc.title_end:
                 dated = last_date(sentence, doc.published)
                 if dated is not None:
@@ -220,6 +228,21 @@ class AgreementFinder:
         parties = {p.name for f in merged for p in f.parties}
         doc.mentions[:] = [m for m in doc.mentions if not m.adhoc or m.name in parties]
         return merged
+
+    def _tie_of_jubilee(self, doc: Document, start: int, sentence: str, jubilee: re.Match, slots: list[Slot],
+                        topic: Mention | None, signed: list[Found]) -> list[Found]:
+        """"A와 B는 자매결연 30주년을 맞아 … 협약을 맺었다", "A는 B와 우호도시 체결 10주년 기념식을 열었다":
+        the tie made that many years ago, between the two parties the sentence signs or names, undated."""
+        at = jubilee.start()
+        pair = next((f.parties for f in signed if len(f.parties) == 2 and f.kind != "sister_city"), None)
+        ties = self._agreements(doc, start, sentence, (at, at, "sister_city"), [] if pair else slots, topic, None,
+                                parties=pair)
+        ties = [f for f in ties if len(f.parties) == 2]
+        for f in ties:  # (made long ago, whatever the tense of the sentence: "20주년을 맞는다")
+            f.status, f.signed_on, f.own_date = "signed", None, False
+            if doc.published is not None:
+                f.year = doc.published.year - int(jubilee.group(1))  # (not the same signing as an undated MOU)
+        return ties
 
     def _joined(self, doc: Document, pending, slots: list[Slot]) -> list[Found]:
         """The signing of ``pending`` between its subject and the bodies a later sentence says joined it."""
@@ -299,9 +322,15 @@ class AgreementFinder:
         done = verb
         for later in verbs[1:] if not new else ():
             # "2008년 우호관계를 맺은 후 … B와 MOU를 체결하여": the first tie names no partner before it;
-            # the later signing of the same sentence does
+            # the later signing of the same sentence does, and the tie is between the same two
             new, done = self._agreements(doc, start, sentence, later, slots, topic, context_date), later
             if new:
+                if verb[2] == "sister_city" and len(new[0].parties) == 2:
+                    ties = self._agreements(doc, start, sentence, verb, [], None, None, parties=new[0].parties)
+                    for tie in ties:  # (the day named before the year dates the later signing)
+                        if tie.year and tie.signed_on and int(tie.signed_on[:4]) != tie.year:
+                            tie.signed_on = None
+                    new += ties
                 break
         for prev, later in zip(verbs, verbs[1:]):
             if later[0] > done[0] and clause_start(doc, start, start + later[0]) >= start + prev[1]:
@@ -457,9 +486,11 @@ class AgreementFinder:
         for i, a in enumerate(out):
             if a.role != "subj":
                 continue
-            # "X가 … 개막한 가운데 A와 B가": X is the subject of another predicate (places in between don't count)
+            # "X가 … 개막한 가운데 A와 B가": X is the subject of another predicate (places in between don't
+            # count) when a subject follows it; "X는 … 맺은 후 … B와 체결했다" has X's subject still
             b = next((x for x in islice(out, i + 1, None) if x.role != "other"), None)
-            if b is not None and predicate_between(doc, a.word + 1, b.word):
+            if (b is not None and predicate_between(doc, a.word + 1, b.word)
+                    and any(x.role == "subj" for x in islice(out, i + 1, None))):
                 a.role = "other"
         return out
 

@@ -219,4 +219,6 @@ def test_keeping_up_a_friendship_is_no_agreement(extract):
 def test_a_later_signing_of_the_sentence_counts_when_the_first_tie_names_no_partner(extract, signed):
     result = extract("가람시는 지난 6일 중국 쓰촨성과 MOU를 체결했다. "
                      "지난 7일에는 2008년 우호관계를 맺은 후 교류해 온 중국 산둥성과 MOU를 체결했다.")
-    assert signed(result) == [["가람시", "산둥성"], ["가람시", "쓰촨성"]]
+    # (since 0.13.0 with the 2008 tie too)
+    assert signed(result) == [["가람시", "산둥성"], ["가람시", "산둥성"], ["가람시", "쓰촨성"]]
+    assert {a.kind for a in result.agreements} == {"mou", "sister_city"}

@@ -44,3 +44,33 @@ def test_a_latin_company_name_with_its_legal_form_signs_whole(extract, signed, c
     # Kiwi reads 과 after "Corp." as a noun (a department); the comma of "Co., Ltd." is no list
     result = extract(f"누리전자는 미국 {company}{'과' if company.endswith('Corp.') else '와'} 기술협력 MOU를 체결했다.")
     assert signed(result) == [sorted(["누리전자", company])]
+
+
+def _agreements(result):
+    return sorted((a.kind, sorted(p.name for p in a.parties), a.signed_on) for a in result.agreements
+                  if a.status == "signed")
+
+
+def test_the_subject_of_a_signing_with_an_earlier_tie_between_keeps_signing(extract):
+    # a year and an adnominal clause ("2008년 우호관계를 맺은 후 … 이어온") between the subject and its
+    # partner made the subject another predicate's, and the sentence signed nothing
+    result = extract("가람시는 21일 2008년 우호관계를 맺은 후 교류를 이어온 누리시와 경제협력 MOU를 체결했다.")
+    assert _agreements(result) == [("mou", ["가람시", "누리시"], "2024-06-21"),
+                                   ("sister_city", ["가람시", "누리시"], None)]
+
+
+@pytest.mark.parametrize("sentence, mou", [
+    ("가람시와 누리시는 24일 자매결연 30주년을 맞아 청소년 교류 협약을 맺었다.", True),
+    ("자매결연 30주년을 맞은 가람시와 누리시는 24일 청소년 교류 협약을 체결했다.", True),
+    ("가람시는 이날 누리시와 우호도시 체결 10주년 기념식을 열었다.", False),
+    ("가람시는 올해 누리시와 자매결연 20주년을 맞는다.", False),
+])
+def test_a_city_ties_anniversary_reports_the_tie_undated(extract, sentence, mou):
+    expected = [("sister_city", ["가람시", "누리시"], None)]
+    if mou:
+        expected.insert(0, ("mou", ["가람시", "누리시"], "2024-05-24"))
+    assert _agreements(extract(sentence)) == expected
+
+
+def test_an_anniversary_without_a_partner_named_reports_no_tie(extract):
+    assert _agreements(extract("가람시 대표단은 누리시를 방문해 자매결연 30주년 기념식에 참석했다.")) == []
