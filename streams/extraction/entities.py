@@ -342,9 +342,12 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             if k is None or (words[t].noun in data.common_noun_titles and aff_start - k == 1
                              and (not words[k].proper or _names_a_market(words[k].noun, data))):
                 continue  # (단계적 성장: a common noun before 성장 "growth" is no governor's name)
-            if (aff_start < t and aff_start - k == 1 and len(words[k].noun) == 2 and classes[aff_start] == "P"
-                    and typical_name(words[aff_start].noun, data)):
-                continue  # 명지 양영기 대표: the three-syllable name is the person (the word before it, below)
+            if (aff_start < t and aff_start - k == 1 and classes[aff_start] == "P"
+                    and typical_name(words[aff_start].noun, data)
+                    and (len(words[k].noun) == 2 or classes[k] == "L" and words[k].noun[-1] in PLACE_ENDS)):
+                # 명지 양영기 대표, 가람군 김민준 군수 (가람군 reads as a name too): the three-syllable name
+                # is the person (the word before it, below)
+                continue
             person = _person(words[k:aff_start], words[aff_start:t], words[t].noun, base + k, data, t in fused,
                              words[t].proper)
             if (aff_start == t and k > 0 and classes[k - 1] == "P" and not used[k - 1] and not words[k].former

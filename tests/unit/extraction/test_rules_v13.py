@@ -74,3 +74,16 @@ def test_a_city_ties_anniversary_reports_the_tie_undated(extract, sentence, mou)
 
 def test_an_anniversary_without_a_partner_named_reports_no_tie(extract):
     assert _agreements(extract("가람시 대표단은 누리시를 방문해 자매결연 30주년 기념식에 참석했다.")) == []
+
+
+@pytest.mark.parametrize("sentence, person, place", [
+    ("가람군 김민준 군수는 협약서에 서명했다.", "김민준", "가람군"),  # 가람군 reads as a name too (가 + 람군)
+    ("가람시 홍길동 시장은 누리시를 방문했다.", "홍길동", "가람시"),
+    ("누리시 박서연 부시장이 참석했다.", "박서연", "누리시"),  # a deputy of the place's head
+])
+def test_an_unknown_place_before_a_name_and_its_head_title_is_the_persons_place(extract, sentence, person, place):
+    result = extract(sentence)
+    people = {e.name: e.affiliation for e in result.entities if e.type == "PERSON"}
+    assert people == {person: place}
+    assert place in {e.name for e in result.entities if e.type == "LOC"}
+    assert person not in _orgs(result)
