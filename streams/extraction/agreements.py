@@ -113,7 +113,8 @@ class AgreementFinder:
         self.data = rules.load()
         parts = self.data.venue_parts or {}
         self._abstract = tuple(w for w, kind in parts.items() if kind == "abstract")  # no venue
-        self._not_places = self._abstract + tuple(w for w, kind in parts.items() if kind == "not_place")
+        self._events = tuple(w for w, kind in parts.items() if kind == "not_place")
+        self._not_places = self._abstract + self._events
         self._people: list[Mention] = []  # PERSON mentions of the document being read
         self._person_at: dict[int, tuple[int, Mention]] = {}
         self._person_words: list[int] = []  # keys of _person_at, in order
@@ -669,7 +670,7 @@ class AgreementFinder:
         """``_venue``, and the place it names as a LOC entity: 시청 세종실 → 세종실, 자연생태공원
         세미나실 → 자연생태공원 (rooms and generic buildings dropped; not 정상회의, 현지)."""
         parts = self.data.venue_parts or {}
-        span = _venue_span(doc, start, at, self._abstract)
+        span = _venue_span(doc, start, at, self._abstract, self._events)
         if span is None:
             return None
         first, last = span
@@ -1067,10 +1068,12 @@ def _relative_subject(doc: Document, slots: list[Slot], at: int) -> Mention | No
 
 
 
-def _venue_span(doc: Document, start: int, at: int, abstract: tuple[str, ...]) -> tuple[int, int] | None:
+def _venue_span(doc: Document, start: int, at: int, abstract: tuple[str, ...],
+                events: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """The first and last word of the last place "…에서" before ``at``, with the bare nouns that
     name it before it (시청 대회의실, 서울 롯데호텔), without a time word (이날); not an abstract
-    noun (기술 분야에서, 상생 차원에서)."""
+    noun (기술 분야에서, 상생 차원에서); not an event held at the place before it (서울 롯데호텔에서
+    열린 투자설명회에서)."""
     venue = None
     first = bisect_left(doc.words, start, key=_START)
     for i in range(first, len(doc.words)):
@@ -1086,8 +1089,13 @@ def _venue_span(doc: Document, start: int, at: int, abstract: tuple[str, ...]) -
                         or prev.noun in _TIME_WORDS or doc.text[prev.end:doc.words[k].start] != " "):
                     break
                 k -= 1
-            venue = (k, i)
+            if not (venue is not None and w.noun.endswith(events)
+                    and _HELD_AT.match(doc.text, doc.words[venue[1]].end, w.start)):
+                venue = (k, i)
     return venue
+
+
+_HELD_AT = re.compile(r"\s*(?:열린|개최된|진행된|펼쳐진|마련된)\s")
 
 
 _TIME_WORDS = frozenset({"이날", "오늘", "당일", "같은날", "현지", "지난", "앞서", "최근", "한편", "또", "또한",

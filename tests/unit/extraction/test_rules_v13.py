@@ -87,3 +87,12 @@ def test_an_unknown_place_before_a_name_and_its_head_title_is_the_persons_place(
     assert people == {person: place}
     assert place in {e.name for e in result.entities if e.type == "LOC"}
     assert person not in _orgs(result)
+
+
+@pytest.mark.parametrize("sentence, venue", [
+    ("가람시는 20일 서울 롯데호텔에서 열린 투자유치 설명회에서 누리전자와 투자협약을 체결했다.", "서울 롯데호텔"),
+    ("가람시는 20일 투자유치 설명회에서 누리전자와 투자협약을 체결했다.", "투자유치 설명회"),  # no place named
+])
+def test_the_venue_of_a_signing_at_an_event_is_where_the_event_was_held(extract, sentence, venue):
+    [agreement] = extract(sentence).agreements
+    assert agreement.venue == venue
