@@ -597,6 +597,10 @@ class AgreementFinder:
                 # (테리 벨(Terry Bell) 시장과: the title of the name just before it)
                 owner = _visited_body(doc, prev if prev is not None and prev.title in (None, w.noun) else None)
             t = self.data.title_re.search(w.noun)
+            if owner is None and last > first and t is not None and t.start() > 0 and t.group(0) == _BRANCH:
+                prev = doc.mention_at.get(last - 1)
+                if prev is not None and prev.type == "ORG" and prev.first >= first:
+                    return prev  # 한국전력 경북지사는: after a body, a place and 지사 name its branch, not a governor
             if owner is None and t is not None and t.start() > 0:
                 # 로메로 공공행정부장관은: the ministry fused with the title of an unrecognised name
                 owner = self._state_body(doc, w.noun[:t.start()], t.group(0), w.noun_start, w.noun_start + t.start(),
@@ -1095,6 +1099,7 @@ def _venue_span(doc: Document, start: int, at: int, abstract: tuple[str, ...],
     return venue
 
 
+_BRANCH = "지사"  # a governor, or a body's branch (한국전력 경북지사)
 _HELD_AT = re.compile(r"\s*(?:열린|개최된|진행된|펼쳐진|마련된)\s")
 
 

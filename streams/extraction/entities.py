@@ -95,8 +95,10 @@ def _classify(w: Word, data: rules.Rules) -> str:
     if t and noun[: t.start()] in _TITLE_PREFIXES:
         return "T"  # 상근부회장, 주한대사
     if w.proper and len(noun) > 3 and t and (_place_like(noun[: t.start()], data)
-                                             or _place_like(noun[: t.start() + 1], data)):  # 고양특례시+장
-        return "T"  # 포항시장, 산둥성장, 주한일본대사: a place fused with a title (not 테크놀로지사)
+                                             or _place_like(noun[: t.start() + 1], data)) and not (
+            noun[t.start():] == "지사" and data.places.get(noun[: t.start()]) == "country"):
+        # 포항시장, 산둥성장, 주한일본대사: a place fused with a title (not 테크놀로지사; 미국지사 is a branch)
+        return "T"
     if t and t.start() >= 3 and data.ministry_re.match(noun[: t.start()]):
         return "T"  # 외교통상부장관, 경제부장관: a ministry fused with its minister's title
     if _chinese_minister(noun, data):
@@ -407,6 +409,12 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
         if (keep and start == i and i > 0 and classes[i - 1] == "O" and strip_legal(words[i - 1].noun) in data.orgs
                 and words[i - 1].sent == words[i].sent):
             start = i - 1  # 코트라 디지털무역종합지원센터: a known body's unit is named with it (both are kept)
+        body = out[-1] if out and out[-1].type == "ORG" and out[-1].last == base + i - 1 else None
+        if (start == i and body is not None and _is_branch(words[i].noun, data)
+                and not (words[i - 1].rest or words[i - 1].sep or words[i - 1].paren)):
+            # 한국보건산업진흥원 미국지사: a body's branch abroad, named with the body (its other name)
+            out.pop()
+            start, j, full = body.first - base, body.first - base, body.name
         name = " ".join(strip_legal(w.noun) for w in words[start:i + 1])
         full = name if start < j else full
         m = Mention("LOC" if classes[i] in "VS" else "ORG", name, words[start].noun_start, words[i].noun_end, words[i].sent, base + start, base + i)
@@ -595,6 +603,11 @@ def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[s
 _STATE_KINDS = frozenset({"country"})
 _NOT_DEPARTMENTS = frozenset({"남부", "북부", "동부", "서부", "중부", "내부", "외부", "일부", "전부"})  # 중국 동남부
 _REGION = "지역"
+
+
+def _is_branch(noun: str, data: rules.Rules) -> bool:
+    """미국지사, 베이징지사: a place and 지사 (a branch; a governor's 지사 follows a province)."""
+    return noun.endswith("지사") and data.places.get(noun[:-2]) not in (None, "province")
 
 
 def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> str:

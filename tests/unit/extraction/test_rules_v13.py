@@ -96,3 +96,24 @@ def test_an_unknown_place_before_a_name_and_its_head_title_is_the_persons_place(
 def test_the_venue_of_a_signing_at_an_event_is_where_the_event_was_held(extract, sentence, venue):
     [agreement] = extract(sentence).agreements
     assert agreement.venue == venue
+
+
+def test_a_bodys_branch_abroad_is_named_with_the_body_and_signs(extract, signed):
+    # 미국지사 read as a governor's title fused with a place made "미국도" sign
+    result = extract("한국보건산업진흥원 미국지사는 누리병원과 MOU를 체결했다.")
+    assert signed(result) == [["누리병원", "한국보건산업진흥원 미국지사"]]
+    branch = next(e for e in result.entities if e.name == "한국보건산업진흥원 미국지사")
+    assert "한국보건산업진흥원" in branch.aliases
+
+
+def test_a_bodys_branch_in_a_province_signs_for_the_body_not_the_province(extract, signed):
+    assert signed(extract("한국전력 경북지사는 누리전자와 협약을 맺었다.")) == [["누리전자", "한국전력"]]
+
+
+@pytest.mark.parametrize("sentence, person, place", [
+    ("김동연 경기지사는 협약서에 서명했다.", "김동연", "경기"),  # 경기 "a match" is a province too
+    ("이철우 경북지사는 협약서에 서명했다.", "이철우", "경북"),
+])
+def test_a_governor_of_a_province_named_short(extract, sentence, person, place):
+    people = {e.name: (e.title, e.affiliation) for e in extract(sentence).entities if e.type == "PERSON"}
+    assert people == {person: ("지사", place)}
