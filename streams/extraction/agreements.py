@@ -33,7 +33,9 @@ _CONTEXT_SPAN = 12  # sentences over which the last date named still dates an un
 _LOOKAHEAD = 3
 # "협약식은 15일 시청에서 열렸다": the ceremony of a signing reported in one of the sentences before
 _CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?[가-힣A-Z]{0,8}(?:협약|협정|계약|체결|서명|조인|각서|MOU)식(?:은|는)\s"
-                            r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었|거행됐|거행되었)")
+                            r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었|거행됐|거행되었)"
+                            # "19일 시청에서 열린 협약식에는": the ceremony held, then who attended it
+                            r"|[^.]{0,40}?(?:열린|개최된|진행된)\s[가-힣A-Z]{0,8}(?:협약|협정|계약|체결|서명|조인|각서|MOU)식에")
 _EVENT_SPAN = 2  # sentences: from a signing to the ceremony that dates it (협약식은 …), or back to the event "이 자리에서" means
 # "이번 협약에는 A, B, C가 참여했다": the partners of the signing just reported without them
 _JOINED = re.compile(r"\s*(?:이번|이|해당|본|이날)\s?(?:[가-힣]{1,8}\s)?(?:업무)?(?:협약|MOU|양해각서|협정|협약식|체결식)"

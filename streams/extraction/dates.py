@@ -96,9 +96,12 @@ def signing_date(text: str, verb_at: int, published: dt.date | None,
             if disclosed:
                 continue
         best = m
-    if best is None:
-        return None
+    if best is None or _RANGE_END.search(text, max(0, best.start() - 12), best.start()):
+        return None  # (18일부터 21일까지 … 방문해 체결: the day within the visit is not told)
     return resolve(best, published, context)
+
+
+_RANGE_END = re.compile(r"(?:부터|~|∼|〜)\s*$")
 
 
 def dates_in(text: str, published: dt.date | None) -> list[tuple[str, int, int, dt.date | None]]:

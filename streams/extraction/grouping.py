@@ -104,6 +104,8 @@ def group_entities(doc: Document, parties: frozenset[int] = frozenset()) -> tupl
         group.signs = group.signs or id(m) in parties
         if type_ == "PERSON" and group.title is None:
             group.title, group.affiliation = m.title, m.affiliation
+        elif type_ == "PERSON" and group.affiliation is None and m.title == group.title:
+            group.affiliation = m.affiliation  # "홍길동 시장은 … 홍길동 가람시장과": the body named later
     built = {id(g): _entity(g, data) for g in groups}
     out = [built[id(g)] for g in groups if g.signs or not _junk(built[id(g)], data)]
     # one entity per date or amount written the same way (the headline repeats the body's)

@@ -94,9 +94,16 @@ def _name_employer(words: list[Word], i: int, person: Mention, by_word: dict[int
     for m in misread:
         if m in mentions:
             mentions.remove(m)
-    if person.affiliation == body.noun and classify(body, data) == "P" and len(by_word.get(i, ())) == len(misread):
+    cls = classify(body, data)
+    if (person.affiliation == body.noun and (cls == "P" or _company_of_common_nouns(body, cls, data))
+            and len(by_word.get(i, ())) == len(misread)):
         type_ = "LOC" if person.title in (data.place_heads or {}) else "ORG"
         mentions.append(Mention(type_, body.noun, body.noun_start, body.noun_end, body.sent, i, i))
+
+
+def _company_of_common_nouns(w: Word, cls: str, data: rules.Rules) -> bool:
+    """가람그룹 (가람/NNG 그룹/NNG) between a name and a title: a company whose name Kiwi read as common nouns."""
+    return cls == "N" and w.parts >= 2 and w.noun.endswith(data.company_forms)
 
 
 def _title_after(words: list[Word], k: int, data: rules.Rules) -> tuple[str | None, str | None]:
@@ -108,9 +115,12 @@ def _title_after(words: list[Word], k: int, data: rules.Rules) -> tuple[str | No
         if nxt.sent != words[k].sent:
             break
         cls = classify(nxt, data)
-        if cls == "T" or data.title_re.search(nxt.noun or "") is not None:
+        t = data.title_re.search(nxt.noun or "")
+        if cls == "T" or t is not None:
+            if i == k + 1 and t is not None and t.start() > 0 and t.group(0) in (data.place_heads or {}):
+                return t.group(0), nxt.noun[:t.start()]  # 탕페이(汤飞) 닝보시장: the mayor of 닝보
             return nxt.noun, " ".join(w.noun for w in words[k + 1:i]) or None
-        if nxt.rest or nxt.sep or nxt.paren or cls not in "OLPW":
+        if nxt.rest or nxt.sep or nxt.paren or cls not in "OLPW" and not _company_of_common_nouns(nxt, cls, data):
             break
     return ("" if k + 1 < len(words) and classify(words[k + 1], data) in ("O", "L", "W") else None), None
 

@@ -117,3 +117,36 @@ def test_a_bodys_branch_in_a_province_signs_for_the_body_not_the_province(extrac
 def test_a_governor_of_a_province_named_short(extract, sentence, person, place):
     people = {e.name: (e.title, e.affiliation) for e in extract(sentence).entities if e.type == "PERSON"}
     assert people == {person: ("지사", place)}
+
+
+def _people_full(result):
+    return {e.name: (e.title, e.affiliation) for e in result.entities if e.type == "PERSON"}
+
+
+def test_a_name_in_original_script_before_a_mayors_title_fused_with_the_city(extract):
+    result = extract("협약식에는 탕페이(汤飞) 닝보시장을 비롯한 관계자가 참석했다.")
+    assert _people_full(result) == {"탕페이": ("시장", "닝보")}
+
+
+def test_a_name_in_original_script_before_a_company_kiwi_reads_as_common_nouns_and_a_title(extract):
+    result = extract("협약식에는 왕하이(王海) 가람그룹 회장이 참석했다.")  # 가람/NNG 그룹/NNG here
+    assert _people_full(result) == {"왕하이": ("회장", "가람그룹")}
+    assert "가람그룹" in _orgs(result)
+
+
+def test_a_signing_during_a_visit_of_several_days_is_dated_by_the_ceremony_held_on_one(extract):
+    result = extract("가람시 대표단은 지난 18일부터 21일까지 누리시를 방문해 누리시와 MOU를 맺었다. "
+                     "19일 누리시청에서 열린 협약식에는 양 도시 관계자 30여 명이 참석했다.")
+    [agreement] = result.agreements
+    assert (agreement.signed_on, agreement.venue) == ("2024-06-19", "누리시청")
+
+
+def test_a_signing_during_a_visit_of_several_days_without_its_day_is_undated(extract):
+    [agreement] = extract("가람시 대표단은 지난 18일부터 21일까지 누리시를 방문해 누리시와 MOU를 맺었다.").agreements
+    assert agreement.signed_on is None
+
+
+def test_a_persons_body_named_in_a_later_mention_is_their_affiliation(extract):
+    result = extract("가람시는 홍길동 시장을 단장으로 대표단을 꾸려 누리시를 찾았다. "
+                     "협약식에는 홍길동 가람시장과 김철수 누리시장이 참석했다.")
+    assert _people_full(result)["홍길동"] == ("시장", "가람")
