@@ -147,8 +147,9 @@ def signing_frames(slots: list[Slot], doc: Document) -> list[tuple[list[Mention]
             subj.extend(pending)
             pending = []
         elif s.role == "pair":
-            # A와 B 간: exactly these two, whoever announces it
-            partners = with_[-1:] if with_ else []
+            # A와 B 간: exactly these two, whoever announces it; "A와 B 등 2곳과 C 간": the group's members
+            # and C
+            partners = (with_[:] if n > 0 and slots[n - 1].role == "with_group" else with_[-1:]) if with_ else []
             if partners and len(with_) > 1 and not subj:
                 # "A와 B 간 X, C와 D 간 Y": the pair before is a frame of its own
                 frames[-1] = ([], with_[:-1])

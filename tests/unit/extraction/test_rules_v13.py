@@ -150,3 +150,8 @@ def test_a_persons_body_named_in_a_later_mention_is_their_affiliation(extract):
     result = extract("가람시는 홍길동 시장을 단장으로 대표단을 꾸려 누리시를 찾았다. "
                      "협약식에는 홍길동 가람시장과 김철수 누리시장이 참석했다.")
     assert _people_full(result)["홍길동"] == ("시장", "가람")
+
+
+def test_a_counted_group_and_a_body_between_which_the_agreement_is_all_sign(extract, signed):
+    result = extract("가람시는 누리해운과 한빛로지스틱스 등 지역 기업 2곳과 미르항만공사 간 물류협력 업무협약 체결을 지원했다.")
+    assert signed(result) == [["누리해운", "미르항만공사", "한빛로지스틱스"]]
