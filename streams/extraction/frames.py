@@ -134,6 +134,13 @@ def signing_frames(slots: list[Slot], doc: Document) -> list[tuple[list[Mention]
                 # "A와 B는 X에, C와 D는 Y에 서명": a second pair of signatories
                 frames.append(([], []))
                 subj, with_ = frames[-1]
+            elif (not subj and len(with_) == 1 and len(pending) == 1 and _next_role(slots, n) == "subj"
+                  and doc.words[slots[n - 1].word].sep == ","):
+                # "A와 B, C와 D가 각각 …": two pairs, not three partners of D
+                frames[-1] = (pending, with_)
+                frames.append(([], []))
+                subj, with_ = frames[-1]
+                pending = []
             with_.extend(pending + [s.party])
             pending = []
             closed = False

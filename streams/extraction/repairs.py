@@ -47,14 +47,14 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
             # 블루 에어로닉스 사와는: the company marker 사 and the particle 와 read as one name
             w.noun, w.noun_end, w.josa = "사", w.noun_start + 1, "와" + w.josa
             w.rest.insert(0, ("와", "JKB"))
-        if (w.proper and len(noun) >= 4 and noun[-1] in "과와" and not w.paren and not w.sep
+        if (w.proper and len(noun) >= 4 and noun[-1] in "과와가" and not w.paren and not w.sep
                 and all(t.startswith("J") for _, t in w.rest) and w.noun_end == w.end - len(w.josa)
                 and (_fits_batchim(noun[-2], noun[-1]) and noun not in data.orgs
                      and noun[:-1].endswith(data.company_forms) or _LATIN_END.match(noun[-2]))):
-            # 다온화학과 300억원 (다온 + 화학과, a chemistry department), 한빛바이오와는 (one unknown
-            # name), Acme Corp.과 (과/NNG after a Latin word): the company and its particle
+            # 다온화학과 300억원 (다온 + 화학과, a chemistry department), 한빛바이오와는, 미르바이오가 (one
+            # unknown name), Acme Corp.과 (과/NNG after a Latin word): the company and its particle
             w.noun, w.noun_end, w.josa = noun[:-1], w.noun_end - 1, noun[-1] + w.josa
-            w.rest = [(noun[-1], "JKB"), *w.rest]
+            w.rest = [(noun[-1], "JKS" if noun[-1] == "가" else "JKB"), *w.rest]
         if (w.proper and len(noun) >= 5 and noun.endswith("도") and not w.rest and not w.paren
                 and not w.sep and noun not in data.places and noun[:-1] not in data.places
                 and not noun.endswith(_PROVINCE_ENDINGS) and w.noun_end == w.end and text[w.end:w.end + 1] == " "):

@@ -194,6 +194,9 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
             cur.rest.append((form, tag))
         elif tag == "SSC" and form in QUOTES and cur.noun and not cur.rest and not cur.sep:
             pass  # ‘이항로’ 군수, ‘가람시’와: a closing quote after a name leaves the name's phrase open
+        elif tag == "MM" and form == "이" and cur.noun and not cur.rest and not gap:
+            cur.rest.append((form, "JKS"))  # 가온텍이 (가온/NNG 텍/NNG 이/MM): glued to the name, the particle
+            cur.josa += form
         elif tag == "SP" and form in _SEPARATORS:
             cur.sep = form
         elif tag == "SSC" and form in _CREDIT_CLOSE:

@@ -155,3 +155,22 @@ def test_a_persons_body_named_in_a_later_mention_is_their_affiliation(extract):
 def test_a_counted_group_and_a_body_between_which_the_agreement_is_all_sign(extract, signed):
     result = extract("가람시는 누리해운과 한빛로지스틱스 등 지역 기업 2곳과 미르항만공사 간 물류협력 업무협약 체결을 지원했다.")
     assert signed(result) == [["누리해운", "미르항만공사", "한빛로지스틱스"]]
+
+
+@pytest.mark.parametrize("sentence, pairs", [
+    ("가람시와 누리시, 한빛군과 미르군이 각각 자매결연 협약을 체결했다.", [["가람시", "누리시"], ["미르군", "한빛군"]]),
+    ("누리전자와 한빛화학, 미르바이오와 가온텍이 각각 공급계약을 맺었다.", [["가온텍", "미르바이오"], ["누리전자", "한빛화학"]]),
+])
+def test_two_pairs_joined_by_a_comma_sign_two_agreements(extract, signed, sentence, pairs):
+    assert signed(extract(sentence)) == pairs
+
+
+def test_a_hub_with_listed_partners_still_signs_with_all(extract, signed):
+    result = extract("가람시는 누리전자와 한빛화학, 미르바이오와 협약을 체결했다.")
+    assert signed(result) == [["가람시", "누리전자", "미르바이오", "한빛화학"]]
+
+
+@pytest.mark.parametrize("last", ["미르바이오가", "가온텍이"])  # Kiwi: 미르바이오가/NNG; 가온/NNG 텍/NNG 이/MM
+def test_the_subject_particle_kiwi_reads_into_an_unknown_name(extract, signed, last):
+    result = extract(f"누리전자와 한빛화학, {last} 협약을 체결했다.")
+    assert signed(result) == [sorted(["누리전자", "한빛화학", last[:-1]])]
