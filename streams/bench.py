@@ -86,22 +86,28 @@ def make_corpus(source: list[dict[str, Any]], n: int, prefix: str, min_chars: in
 
     With ``min_chars``, a body shorter than that goes on with the next sources' bodies,
     cut at the first sentence end past ``min_chars``: the targets are stated for
-    2,000-character articles, and per-article costs weigh more on short ones.
+    2,000-character articles, and per-article costs weigh more on short ones. The bodies
+    joined are cleaned first: a page's chrome after a copyright notice in the middle of a
+    joined body would be cut by the cleaning, and the article with it. The numbered
+    sentence that makes each copy unique comes first for the same reason.
     """
+    from .extraction.text import clean
+
+    bodies = [clean(a["body"]) for a in source] if min_chars else [a["body"].strip() for a in source]
     corpus = []
     for i in range(n):
         article = dict(source[i % len(source)])
-        body = article["body"].strip()
+        body = bodies[i % len(source)]
         j = 1
         while len(body) < min_chars and j <= len(source):
-            body = f"{body}\n{source[(i + j) % len(source)]['body'].strip()}"
+            body = f"{body}\n{bodies[(i + j) % len(source)]}"
             j += 1
             if len(body) >= min_chars:
                 end = min((k for k in (body.find(". ", min_chars), body.find(".\n", min_chars)) if k >= 0),
                           default=len(body) - 1)
                 body = body[: end + 1]
         article["id"] = f"{prefix}-{i:06d}"
-        article["body"] = f"{body}\n이 기사는 {prefix} 측정용 사본 {i}번이다."
+        article["body"] = f"이 기사는 {prefix} 측정용 사본 {i}번이다.\n{body}"
         article.pop("crawled_at", None)
         corpus.append(article)
     return corpus
