@@ -177,8 +177,11 @@ class AgreementFinder:
             verb = verbs[0] if verbs else None
             joined = (verb is None and pending is not None and sent - pending[0] <= _EVENT_SPAN
                       and _JOINED.match(sentence) is not None and _JOINED_VERB.search(sentence) is not None)
+            # "이날 체결된 MOU는 ▲A-B 에너지 협력 ▲C-D …": documents listed by their pairs
+            bullets = (start >= doc.title_end and "▲" in sentence and "-" in sentence and (
+                self.data.trigger_re.search(sentence) is not None or (signed_in and sent - signed_at <= _EVENT_SPAN)))
             # unknown names become parties only in signing sentences (and in "이번 협약에는 A, B가 참여했다")
-            self._adhoc_ok = verb is not None or joined
+            self._adhoc_ok = verb is not None or joined or bullets
             # the headline, and a body sentence with "A-B 투자협약" (whose hyphen the words split), name
             # a pair by a hyphen and a subject right before the agreement noun
             runs = by_sentence.get(sent, [])
@@ -202,6 +205,8 @@ class AgreementFinder:
                 for f in new:
                     f.headline = start < doc.title_end
                     f.sectors = sectors
+                if not new and bullets:  # (each listed document with its own sectors)
+                    new = self._bullet_pairs(doc, start, sentence, signed_in, context_date)
                 found.extend(new)
                 signed_in, signed_at = new, sent
                 subject = next((s.party for s in signers if s.role == "subj" and s.party.type in ("ORG", "LOC")), None)
@@ -213,6 +218,9 @@ class AgreementFinder:
                 signed_in, signed_at, pending = new, sent, None
             elif signed_in and sent - signed_at <= _EVENT_SPAN and _CEREMONY_HELD.match(sentence):
                 self._ceremony(doc, start, sentence, signed_in)
+            elif bullets and (new := self._bullet_pairs(doc, start, sentence, signed_in, context_date)):
+                found.extend(new)
+                signed_in, signed_at = new, sent
             elif jubilee:
                 found.extend(self._tie_of_jubilee(doc, start, sentence, jubilee, slots, topic, []))
             if start >= doc.title_end:
@@ -231,6 +239,34 @@ class AgreementFinder:
         parties = {p.name for f in merged for p in f.parties}
         doc.mentions[:] = [m for m in doc.mentions if not m.adhoc or m.name in parties]
         return merged
+
+    def _bullet_pairs(self, doc: Document, start: int, sentence: str, signed: list[Found],
+                      context_date) -> list[Found]:
+        """"이날 체결된 MOU는 ▲A-B 에너지 협력 ▲C-D 반도체 협력 등이다": one agreement per pair listed,
+        of the kind the sentence names (or the signing just reported)."""
+        trigger = self.data.trigger_re.search(sentence)
+        kind = self.data.triggers[trigger.group(0)] if trigger else signed[-1].kind if signed else None
+        if kind is None:
+            return []
+        end = start + len(sentence)
+        status = "planned" if self.data.planned_re.search(sentence) else "signed"
+        out: list[Found] = []
+        for k in range(bisect_left(doc.words, start, key=_START), len(doc.words) - 1):
+            w = doc.words[k]
+            if w.start >= end:
+                break
+            if w.sep != "-" or "▲" not in doc.text[w.start:w.noun_start] or doc.words[k + 1].sent != w.sent:
+                continue
+            a, b = self._head(doc, k, k), self._head(doc, k + 1, k + 1)
+            if a is None or b is None or a.name == b.name:
+                continue
+            item_end = doc.text.find("▲", doc.words[k + 1].end, end)
+            sectors = self._sectors_in(doc, w.noun_start, item_end if item_end >= 0 else end)
+            for f in self._agreements(doc, start, sentence, (len(sentence), len(sentence), kind), [], None,
+                                      context_date, parties=[a, b]):
+                f.status, f.sectors = status, sectors
+                out.append(f)
+        return out
 
     def _tie_of_jubilee(self, doc: Document, start: int, sentence: str, jubilee: re.Match, slots: list[Slot],
                         topic: Mention | None, signed: list[Found]) -> list[Found]:
@@ -430,8 +466,9 @@ class AgreementFinder:
 
     def _sectors(self, doc: Document, sent: int) -> tuple[str, ...]:
         """Sectors named in the signing sentence or the sentence before or after it."""
-        lo = doc.sentences[max(0, sent - 1)][0]
-        hi = doc.sentences[min(len(doc.sentences) - 1, sent + 1)][1]
+        return self._sectors_in(doc, doc.sentences[max(0, sent - 1)][0], doc.sentences[min(len(doc.sentences) - 1, sent + 1)][1])
+
+    def _sectors_in(self, doc: Document, lo: int, hi: int) -> tuple[str, ...]:
         window = doc.text[lo:hi]
         found: dict[str, int] = {}
         for surface, sector in self.data.sectors:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Callable
 
 from .entities import HOME_STATE
 from .grouping import is_short_form, norm
+from .words import PLACE_ENDS
 
 if TYPE_CHECKING:
     from .agreements import Found
@@ -58,8 +59,16 @@ def _short_forms_of(f: Found, prev: Found, prev_key: tuple, key: tuple) -> bool:
     if prev_key[1:] != key[1:] or len(prev_key[0]) != len(key[0]) or (
             f.signed_on and prev.signed_on and f.signed_on != prev.signed_on):
         return False
-    return all(any(a.startswith(b) or b.startswith(a) or is_short_form(a, b) or is_short_form(b, a)
+    return all(any(_extends(a, b) or _extends(b, a) or is_short_form(a, b) or is_short_form(b, a)
                    for b in prev_key[0]) for a in key[0])
+
+
+def _extends(name: str, short: str) -> bool:
+    """푸젠성, 푸젠성 정부 extend 푸젠; 한국전력 does not extend 한국 (another name that starts with it)."""
+    return name.startswith(short) and (len(name) == len(short) or name[len(short)] in _EXTENSION_STARTS)
+
+
+_EXTENSION_STARTS = " " + PLACE_ENDS
 
 
 

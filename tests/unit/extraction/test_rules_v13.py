@@ -174,3 +174,21 @@ def test_a_hub_with_listed_partners_still_signs_with_all(extract, signed):
 def test_the_subject_particle_kiwi_reads_into_an_unknown_name(extract, signed, last):
     result = extract(f"누리전자와 한빛화학, {last} 협약을 체결했다.")
     assert signed(result) == [sorted(["누리전자", "한빛화학", last[:-1]])]
+
+
+def test_documents_listed_by_their_pairs_after_bullets_are_one_agreement_each(extract):
+    result = extract("한국과 베트남은 22일 하노이에서 경제협력 MOU 3건을 체결했다. 이날 체결된 MOU는 ▲가람전력-누리전력공사 "
+                     "에너지 협력 ▲누리전자-미르그룹 반도체 협력 ▲가람시-다낭시 스마트시티 협력 등이다.")
+    got = {tuple(sorted(p.name for p in a.parties)): (a.kind, a.status, a.signed_on, a.sectors) for a in result.agreements}
+    assert got[("가람전력", "누리전력공사")] == ("mou", "signed", "2024-05-22", ("에너지",))
+    assert got[("누리전자", "미르그룹")] == ("mou", "signed", "2024-05-22", ("반도체",))
+    assert got[("가람시", "다낭시")][:3] == ("mou", "signed", "2024-05-22")
+
+
+def test_bullets_of_a_programme_are_no_agreements(extract):
+    assert extract("주요 일정은 ▲개회식-기조연설 ▲오찬-네트워킹 순이다.").agreements == ()
+
+
+def test_a_company_whose_name_starts_with_a_country_is_no_short_form_of_the_country(extract, signed):
+    result = extract("한국과 베트남은 MOU를 체결했다. 한국전력은 베트남전력공사와 에너지 협력 MOU를 체결했다.")
+    assert signed(result) == [["베트남", "한국"], ["베트남전력공사", "한국전력"]]
