@@ -66,6 +66,7 @@ _JUBILEE = re.compile(r"\s*\d+\s?주년")  # 자매결연 30주년 기념식, �
 _TIE_JUBILEE = re.compile(r"(?:자매결연|자매도시|우호도시|우호협력도시|우호교류도시|우호관계|우호협력관계|자매관계)"
                           r"\s*(?:(?:체결|결연|수립)\s*)?(\d{1,3})\s?주년")
 _N_DOCS = re.compile(r"(\d+)\s*건")
+_BRANCH = "지사"  # a governor, or a body's branch (한국전력 경북지사)
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
 _LEADING_PAREN = re.compile(r"\([^()]*\)")
 _QUOTED_TITLE = re.compile(r"['‘\"“]([^'’\"”]{2,200})['’\"”]")
@@ -466,7 +467,8 @@ class AgreementFinder:
 
     def _sectors(self, doc: Document, sent: int) -> tuple[str, ...]:
         """Sectors named in the signing sentence or the sentence before or after it."""
-        return self._sectors_in(doc, doc.sentences[max(0, sent - 1)][0], doc.sentences[min(len(doc.sentences) - 1, sent + 1)][1])
+        last = len(doc.sentences) - 1
+        return self._sectors_in(doc, doc.sentences[max(0, sent - 1)][0], doc.sentences[min(last, sent + 1)][1])
 
     def _sectors_in(self, doc: Document, lo: int, hi: int) -> tuple[str, ...]:
         window = doc.text[lo:hi]
@@ -1112,7 +1114,7 @@ def _relative_subject(doc: Document, slots: list[Slot], at: int) -> Mention | No
 
 
 def _venue_span(doc: Document, start: int, at: int, abstract: tuple[str, ...],
-                events: tuple[str, ...] = ()) -> tuple[int, int] | None:
+                events: tuple[str, ...]) -> tuple[int, int] | None:
     """The first and last word of the last place "…에서" before ``at``, with the bare nouns that
     name it before it (시청 대회의실, 서울 롯데호텔), without a time word (이날); not an abstract
     noun (기술 분야에서, 상생 차원에서); not an event held at the place before it (서울 롯데호텔에서
@@ -1138,7 +1140,6 @@ def _venue_span(doc: Document, start: int, at: int, abstract: tuple[str, ...],
     return venue
 
 
-_BRANCH = "지사"  # a governor, or a body's branch (한국전력 경북지사)
 _HELD_AT = re.compile(r"\s*(?:열린|개최된|진행된|펼쳐진|마련된)\s")
 
 
