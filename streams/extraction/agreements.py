@@ -63,10 +63,11 @@ _OTHERS = re.compile(r"\s등\s?(?:과|와|\d)|등과\s")  # "B 등과", "B 등 3
 _HEADLINE_TAIL = " \t\n.…!'\"’”」』)]>"  # what may follow a headline's last word
 _JUBILEE = re.compile(r"\s*\d+\s?주년")  # 자매결연 30주년 기념식, 협약 체결 10주년
 # 자매결연 30주년을 맞아, 우호도시 체결 10주년 기념식: a city tie made that many years ago
-_TIE_JUBILEE = re.compile(r"(?:자매결연|자매도시|우호도시|우호협력도시|우호교류도시|우호관계|우호협력관계|자매관계)"
+_TIE_JUBILEE = re.compile(r"(?:자매결연|자매도시|우호도시|우호협력도시|우호교류도시|우호관계|우호협력관계|자매관계|우호교류|우호협력)"
                           r"\s*(?:(?:체결|결연|수립)\s*)?(\d{1,3})\s?주년")
 _N_DOCS = re.compile(r"(\d+)\s*건")
 _BRANCH = "지사"  # a governor, or a body's branch (한국전력 경북지사)
+_TRIGGER_AFTER = 10  # characters from a signing verb to the agreement it modifies (체결한 우호협력 협정)
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
 _LEADING_PAREN = re.compile(r"\([^()]*\)")
 _QUOTED_TITLE = re.compile(r"['‘\"“]([^'’\"”]{2,200})['’\"”]")
@@ -277,9 +278,11 @@ class AgreementFinder:
         pair = next((f.parties for f in signed if len(f.parties) == 2 and f.kind != "sister_city"), None)
         ties = self._agreements(doc, start, sentence, (at, at, "sister_city"), [] if pair else slots, topic, None,
                                 parties=pair)
-        ties = [f for f in ties if len(f.parties) == 2]
+        # (between cities or provinces: 한중 우호협력 30주년 is the countries' relations)
+        ties = [f for f in ties if len(f.parties) == 2 and not any(
+            self.data.places.get(p.name) == "country" for p in f.parties)]
         for f in ties:  # (made long ago, whatever the tense of the sentence: "20주년을 맞는다")
-            f.status, f.signed_on, f.own_date = "signed", None, False
+            f.status, f.signed_on, f.own_date, f.venue = "signed", None, False, None
             if doc.published is not None:
                 f.year = doc.published.year - int(jubilee.group(1))  # (not the same signing as an undated MOU)
         return ties
@@ -367,9 +370,9 @@ class AgreementFinder:
             if new:
                 if verb[2] == "sister_city" and len(new[0].parties) == 2:
                     ties = self._agreements(doc, start, sentence, verb, [], None, None, parties=new[0].parties)
-                    for tie in ties:  # (the day named before the year dates the later signing)
+                    for tie in ties:  # (the day and place named before the year are the later signing's)
                         if tie.year and tie.signed_on and int(tie.signed_on[:4]) != tie.year:
-                            tie.signed_on = None
+                            tie.signed_on, tie.venue = None, None
                     new += ties
                 break
         for prev, later in zip(verbs, verbs[1:]):
@@ -852,7 +855,7 @@ class AgreementFinder:
                 near = [t for t in triggers if lo <= t.start() and t.end() <= v.start() and (
                     _gap(sentence, t.end(), v.start()) <= 40 or _TOPIC_AFTER.match(sentence, t.end()))]
             if not near and not out and v.group(0) not in self.data.reference_words:
-                near = [t for t in triggers if t.start() >= v.end() and t.start() - v.end() <= 6]
+                near = [t for t in triggers if t.start() >= v.end() and t.start() - v.end() <= _TRIGGER_AFTER]
             near = [t for t in near if not _JUBILEE.search(sentence, t.end(), v.start())
                     and not _JUBILEE.match(sentence, v.end())]
             if not near:

@@ -192,3 +192,18 @@ def test_bullets_of_a_programme_are_no_agreements(extract):
 def test_a_company_whose_name_starts_with_a_country_is_no_short_form_of_the_country(extract, signed):
     result = extract("한국과 베트남은 MOU를 체결했다. 한국전력은 베트남전력공사와 에너지 협력 MOU를 체결했다.")
     assert signed(result) == [["베트남", "한국"], ["베트남전력공사", "한국전력"]]
+
+
+def test_a_tie_modified_by_its_signing_verb_some_words_before_it(extract):
+    # "체결한 우호협력 협정": the agreement noun seven characters after the verb
+    [agreement] = extract("가람도는 누리성과 2023년 체결한 우호협력 협정에 따라 교류를 이어가고 있다.").agreements
+    assert (agreement.kind, agreement.status, sorted(p.name for p in agreement.parties)) == (
+        "agreement", "signed", ["가람도", "누리성"])
+
+
+def test_a_friendly_exchange_anniversary_of_two_provinces_is_their_tie_and_of_two_countries_none(extract):
+    result = extract("가람도와 누리성은 25일 도청에서 우호교류 30주년 기념 경제협력 강화 MOU를 체결했다.")
+    assert _agreements(result) == [("mou", ["가람도", "누리성"], "2024-05-25"), ("sister_city", ["가람도", "누리성"], None)]
+    tie = next(a for a in result.agreements if a.kind == "sister_city")
+    assert tie.venue is None
+    assert [a.kind for a in extract("한국과 중국은 우호협력 30주년을 맞아 MOU를 체결했다.").agreements] == ["mou"]
