@@ -116,7 +116,7 @@ _UNIT_ENDINGS = "국부청처실"
 def headed_places(mentions: list[Mention], data: rules.Rules) -> None:
     """"가람시는 … 홍길동 시장은": a place head named without a place heads the one place of that
     kind the article names — the person's affiliation. With two (안산시 and a US city visited),
-    which one a bare 시장 heads is left open. Run after the agreement rules, which read such a
+    the one named before the person in their sentence, else none. Run after the agreement rules, which read such a
     person's place themselves (``AgreementFinder._headed_place``)."""
     places: dict[str, set[str]] = {}  # place ending -> the places named with it
     for m in mentions:
@@ -124,9 +124,17 @@ def headed_places(mentions: list[Mention], data: rules.Rules) -> None:
             places.setdefault(m.name[-1], set()).add(m.name)
     for m in mentions:
         if m.type == "PERSON" and m.affiliation is None and m.title:
-            named = places.get((data.place_heads or {}).get(m.title, ""), ())
+            ending = (data.place_heads or {}).get(m.title, "")
+            named = places.get(ending, ())
             if len(named) == 1:
                 m.affiliation = next(iter(named))
+            elif named:
+                # "부산시는 박형준 시장이 … 상하이시를 방문해": the one place of that kind named before the
+                # person in the sentence
+                before = {x.name for x in mentions if x.type == "LOC" and x.sent == m.sent and x.start < m.start
+                          and len(x.name) > 1 and x.name[-1] == ending}
+                if len(before) == 1:
+                    m.affiliation = next(iter(before))
 
 
 def _alias(w: Word) -> list[str]:

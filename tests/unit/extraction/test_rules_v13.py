@@ -147,7 +147,7 @@ def test_a_signing_during_a_visit_of_several_days_without_its_day_is_undated(ext
 
 
 def test_a_persons_body_named_in_a_later_mention_is_their_affiliation(extract):
-    result = extract("가람시는 홍길동 시장을 단장으로 대표단을 꾸려 누리시를 찾았다. "
+    result = extract("누리시와 가람시의 교류 행사에 홍길동 시장이 참석했다. "  # (two cities before him)
                      "협약식에는 홍길동 가람시장과 김철수 누리시장이 참석했다.")
     assert _people_full(result)["홍길동"] == ("시장", "가람")
 
@@ -207,3 +207,10 @@ def test_a_friendly_exchange_anniversary_of_two_provinces_is_their_tie_and_of_tw
     tie = next(a for a in result.agreements if a.kind == "sister_city")
     assert tie.venue is None
     assert [a.kind for a in extract("한국과 중국은 우호협력 30주년을 맞아 MOU를 체결했다.").agreements] == ["mou"]
+
+
+def test_a_bare_mayor_heads_the_one_city_named_before_them_in_their_sentence(extract):
+    result = extract("가람시는 홍길동 시장이 22일 누리시를 방문해 교류 확대에 합의했다고 밝혔다.")
+    assert _people_full(result) == {"홍길동": ("시장", "가람시")}
+    result = extract("가람시 대표단은 누리시를 방문해 홍길동 시장과 면담했다.")  # two cities before: left open
+    assert _people_full(result) == {"홍길동": ("시장", None)}
