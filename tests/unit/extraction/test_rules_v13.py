@@ -214,3 +214,8 @@ def test_a_bare_mayor_heads_the_one_city_named_before_them_in_their_sentence(ext
     assert _people_full(result) == {"홍길동": ("시장", "가람시")}
     result = extract("가람시 대표단은 누리시를 방문해 홍길동 시장과 면담했다.")  # two cities before: left open
     assert _people_full(result) == {"홍길동": ("시장", None)}
+
+
+def test_a_name_kiwi_cuts_into_pieces_before_an_industry_word_signs_in_a_party_slot(extract, signed):
+    # Kiwi: 솔/NNG 빛/NNG 반도체/NNG (no company outside a party slot: 록+색+식품 is "green food")
+    assert signed(extract("솔빛반도체는 충청남도와 공급계약을 체결했다.")) == [["솔빛반도체", "충청남도"]]
