@@ -95,8 +95,7 @@ def _classify(w: Word, data: rules.Rules) -> str:
     if t and noun[: t.start()] in _TITLE_PREFIXES:
         return "T"  # 상근부회장, 주한대사
     if w.proper and len(noun) > 3 and t and (_place_like(noun[: t.start()], data)
-                                             or _place_like(noun[: t.start() + 1], data)) and not (
-            noun[t.start():] == "지사" and data.places.get(noun[: t.start()]) == "country"):
+                                             or _place_like(noun[: t.start() + 1], data)) and not _is_branch(noun, data):
         # 포항시장, 산둥성장, 주한일본대사: a place fused with a title (not 테크놀로지사; 미국지사 is a branch)
         return "T"
     if t and t.start() >= 3 and data.ministry_re.match(noun[: t.start()]):
@@ -606,8 +605,8 @@ _REGION = "지역"
 
 
 def _is_branch(noun: str, data: rules.Rules) -> bool:
-    """미국지사, 베이징지사: a place and 지사 (a branch; a governor's 지사 follows a province)."""
-    return noun.endswith("지사") and data.places.get(noun[:-2]) not in (None, "province")
+    """미국지사: a country and 지사 is a branch (a governor's 지사 follows a province or prefecture)."""
+    return noun.endswith("지사") and data.places.get(noun[:-2]) == "country"
 
 
 def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> str:

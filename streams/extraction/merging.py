@@ -71,8 +71,6 @@ def _extends(name: str, short: str) -> bool:
 _EXTENSION_STARTS = " " + PLACE_ENDS
 
 
-
-
 def _signed_by_a_ministry(found: list[Found], home_ministry: Callable[[str], bool]) -> list[Found]:
     """"한국과 미국이 MOU를 체결 … 가람부 장관은 미국 상무장관과 MOU에 서명": the home state's
     ministry signing for it, with the same other parties, kind and date, is the state's agreement."""
