@@ -32,8 +32,10 @@ _DEMONSTRATIVE = frozenset({"이", "그", "해당"})  # 이 시장은: the mayor
 _CONTEXT_SPAN = 12  # sentences over which the last date named still dates an undated signing
 _LOOKAHEAD = 3
 # "협약식은 15일 시청에서 열렸다": the ceremony of a signing reported in one of the sentences before
-_CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?[가-힣A-Z]{0,8}(?:협약|협정|계약|체결|서명|조인|각서|MOU)식(?:은|는)\s"
-                            r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었|거행됐|거행되었)"
+# "협약은 10일 도청에서 진행됐다": the signing itself, held
+_CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?[가-힣A-Z]{0,8}(?:(?:협약|협정|계약|체결|서명|조인|각서|MOU)식|협약|협정|각서|MOU)"
+                            r"(?:\([^)]{0,12}\))?(?:은|는)\s"
+                            r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었|거행됐|거행되었|이뤄졌|이루어졌)"
                             # "19일 시청에서 열린 협약식에는": the ceremony held, then who attended it
                             r"|[^.]{0,40}?(?:열린|개최된|진행된)\s[가-힣A-Z]{0,8}(?:협약|협정|계약|체결|서명|조인|각서|MOU)식에")
 _EVENT_SPAN = 2  # sentences: from a signing to the ceremony that dates it (협약식은 …), or back to the event "이 자리에서" means
@@ -50,10 +52,14 @@ _MUTUAL = re.compile(r"양\s?[가-힣·]{1,6}\s?간|양측|쌍방")  # 양 도·
 _SUMMARY = re.compile(r"등\s*(?:모두|총)?\s*\d+\s*건")
 _LOCATED = ("소재", "소속")  # 서울소재 한빛관광: "based in", not part of the name
 # "두 회사는", "이들 기관은": the parties last named
-_BOTH = re.compile(r"(?:(?:두|양)\s?(?:회사|기업|기관|도시|단체|지역|사|측|국|나라)|이들(?:\s?(?:기관|기업|회사|단체|도시))?)(?:는|은|가|이|도)\s")
+_BOTH = re.compile(r"(?:(?:두|양)\s?(?:회사|기업|기관|도시|지자체|자치단체|지방정부|단체|지역|대학|사|측|국|나라|시|도|군)|이들(?:\s?(?:기관|기업|회사|단체|도시))?)(?:는|은|가|이|도)\s")
 _COUNTED_SIGNERS = re.compile(r"(?<![\d가-힣])(?:(\d)|(세|네|다섯))\s?(국|개국|나라|개\s?기관|개\s?기업|개사|기관|도시)"
                               r"(?:은|는|이|가|도)\s")
 _COUNTRY_GROUPS = frozenset({"국", "개국", "나라"})
+# "앞서 지난해 B와 MOU를 체결한 바 있다": an earlier signing, not the event of the sentences before
+_PAST = re.compile(r"지난해|작년|재작년|지난\s?\d{1,2}년|\d{1,2}년\s?전|앞서|과거에?|그동안")
+_HAD_DONE = re.compile(r"[가-힣]{0,2}\s?바\s?(?:가\s?)?있")
+_LAST_YEAR = re.compile(r"지난해|작년|재작년")
 _MONTH_ONLY = re.compile(r"(?<!\d)\d{1,2}\s?월(?!\s?\d)")  # 올 5월 …에서 체결: dated to a month, not the day before
 _NUMBER_WORDS = {"세": 3, "네": 4, "다섯": 5}
 _EARLIER = re.compile(r"에\s*이어\s*(?:\S+\s*)?(?:\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*번째")
@@ -938,6 +944,7 @@ class AgreementFinder:
         elif date is not None:
             date = date.isoformat()
         elif (not re.search(r"(?:19|20)\d\d\s*년", sentence[:verb_start]) and not _MONTH_ONLY.search(sentence, 0, verb_start)
+              and not _PAST.search(sentence, 0, verb_start) and not _HAD_DONE.match(sentence, verb_end)
               and not announcement_date(sentence, verb_start)
               and not _REPORTED.search(sentence, verb_end)):
             date = context_date.isoformat() if context_date else None  # the event just reported
@@ -1012,7 +1019,7 @@ class AgreementFinder:
                         sentence, max(0, verb_start - 25), verb_start):
                     k = "sister_city"  # 우호 교류 협정 between cities
                 out.append(Found(parties, k, status, evidence, date, venue, own_date=own_date,
-                                 year=_year_before(sentence, verb_start), copy=copy,
+                                 year=_year_before(sentence, verb_start, doc.published), copy=copy,
                                  summary=_SUMMARY.search(sentence, 0, verb_start) is not None,
                                  counted=bool(counted), reference=reference))
         return out
@@ -1175,9 +1182,13 @@ def _unique(parties: list[Mention]) -> list[Mention]:
     return list(seen.values())
 
 
-def _year_before(sentence: str, verb_start: int) -> int | None:
-    years = _YEAR.findall(sentence, 0, verb_start)
-    return int(years[-1]) if years else None
+def _year_before(sentence: str, verb_start: int, published) -> int | None:
+    """The year the clause names before its verb: 2015년, or 지난해 (the year before publication)."""
+    years = list(_YEAR.finditer(sentence, 0, verb_start))
+    last = _LAST_YEAR.search(sentence, years[-1].end() if years else 0, verb_start)
+    if last and published is not None:
+        return published.year - (2 if last.group(0) == "재작년" else 1)
+    return int(years[-1].group(1)) if years else None
 
 
 def _after_place(doc: Document, at: int) -> bool:

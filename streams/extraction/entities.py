@@ -117,6 +117,8 @@ def _classify(w: Word, data: rules.Rules) -> str:
         if noun.endswith(suffix) and len(noun) >= len(suffix) + 2:
             if suffix in data.name_suffixes and not _company_name_before(noun[: -len(suffix)], data):
                 break
+            if not strong and _generic_company(noun[: -len(suffix)], suffix, data):
+                break
             if strong or w.proper or noun[: -len(suffix)] in data.places:
                 return "O"
             break
@@ -125,6 +127,15 @@ def _classify(w: Word, data: rules.Rules) -> str:
     if w.proper:
         return "P"
     return "N"
+
+
+def _generic_company(prefix: str, suffix: str, data: rules.Rules) -> bool:
+    """벤처캐피털, 시중은행: a kind of business; 수소에너지, 바이오화학: two fields. Not a company's
+    name (바이오랩스 is: 랩스 is no field)."""
+    if prefix in data.generic_modifiers:
+        return True
+    fields = [surface for surface, _ in data.sectors]
+    return prefix in fields and (suffix in fields or suffix in data.name_suffixes)
 
 
 _COMPANY_NAME_LONGEST = 5  # 한빛, LG, 에코프로: the names before an industry word are short

@@ -42,8 +42,9 @@ def merge(found: list[Found], generic: frozenset[str] = frozenset(),
         key = (frozenset(_party_key(p.name, generic) for p in f.parties), f.kind, f.status, f.copy)
         key = key if key in out else next((k for k, e in out.items() if _short_forms_of(f, e, k, key)), key)
         prev = out.get(key)
-        if prev is not None and f.year and f.year != (prev.year or (int(prev.signed_on[:4]) if prev.signed_on else None)):
-            out.setdefault(key + (f.year,), f)  # an earlier tie between the same parties (2010년 협정)
+        if prev is not None and (f.year or prev.year) and _year(f) and _year(prev) and _year(f) != _year(prev):
+            # a tie of another year between the same parties (2010년 협정, 지난해 맺은 협약), before or after
+            out.setdefault(key + (_year(f),), f)
         elif prev is None:
             out[key] = f
         elif prev.signed_on is None and f.signed_on is not None:
@@ -51,6 +52,10 @@ def merge(found: list[Found], generic: frozenset[str] = frozenset(),
         elif prev.signed_on and f.signed_on and prev.signed_on != f.signed_on and f.own_date and not prev.own_date:
             out[key] = f  # the sentence that dates the signing itself wins over a carried-over date
     return list(out.values())
+
+
+def _year(f: Found) -> int | None:
+    return f.year or (int(f.signed_on[:4]) if f.signed_on else None)
 
 
 def _short_forms_of(f: Found, prev: Found, prev_key: tuple, key: tuple) -> bool:

@@ -1,0 +1,75 @@
+"""Rules added in extractor 0.14.0, on sentences written for these tests (invented names)."""
+
+import pytest
+
+
+def _orgs(result):
+    return {e.name for e in result.entities if e.type == "ORG"}
+
+
+def _agreements(result):
+    return sorted((a.kind, sorted(p.name for p in a.parties), a.signed_on, a.venue) for a in result.agreements
+                  if a.status == "signed")
+
+
+@pytest.mark.parametrize("sentence, words", [
+    # Kiwi reads 수소에너지 and 바이오에너지 as proper nouns; the list after them had become companies
+    ("한빛연구원은 서울기술거래소와 협력하여 수소에너지, 바이오에너지, 마이크로그리드, 업사이클링 등을 비롯한 "
+     "친환경산업 상담회를 열기로 했다.", {"수소에너지", "바이오에너지", "마이크로그리드", "업사이클링"}),
+    ("솔빛그룹은 국유기업과 벤처캐피털 기관을 유치했다.", {"벤처캐피털"}),  # 벤처/NNG 캐피털/NNP: a kind of business
+])
+def test_a_field_or_a_kind_of_business_before_a_company_word_is_no_company(extract, sentence, words):
+    orgs = _orgs(extract(sentence))
+    assert not orgs & words, orgs
+
+
+@pytest.mark.parametrize("company", ["한빛에너지", "바이오랩스", "가온캐피털"])
+def test_a_name_before_a_company_word_still_is_a_company(extract, company):
+    # (바이오 is a field, but 랩스 is no field: 바이오랩스 is a name)
+    assert company in _orgs(extract(f"누리전자는 {company}와 함께 신제품을 개발한다."))
+
+
+def test_the_signing_held_in_the_next_sentence_gives_its_date_and_venue(extract):
+    result = extract("충청북도는 베트남 빈푹성과 농업 분야 협력에 관한 양해각서를 체결했다. "
+                     "협약은 지난 10일 청주 도청 대회의실에서 진행됐다.")
+    assert _agreements(result) == [("mou", ["빈푹성", "충청북도"], "2024-06-10", "청주 도청 대회의실")]
+
+
+def test_an_agreement_that_is_carried_out_later_is_not_its_signing_held(extract):
+    result = extract("충청북도는 베트남 빈푹성과 농업 분야 협력에 관한 양해각서를 체결했다. "
+                     "협약은 다음 달 10일부터 2년간 진행된다.")
+    assert _agreements(result) == [("mou", ["빈푹성", "충청북도"], None, None)]
+
+
+def test_an_unknown_county_with_its_head_in_parentheses_is_a_place(extract, signed):
+    # 가람/NNP 군/NNB ( …: Kiwi's honorific 군, then the parenthesis
+    result = extract("가람군(군수 김도윤)은 지난 15일 중국 옌청시와 우호교류 의향서를 체결했다.")
+    assert signed(result) == [["가람군", "옌청시"]]
+    person = next(e for e in result.entities if e.type == "PERSON")
+    assert (person.name, person.title, person.affiliation) == ("김도윤", "군수", "가람군")
+
+
+@pytest.mark.parametrize("earlier", [
+    "앞서 도는 지난해 텍사스주와 에너지 분야 MOU를 체결한 바 있다.",
+    "도는 지난해 텍사스주와 에너지 분야 MOU를 체결했다.",
+    "앞서 도는 텍사스주와 에너지 분야 MOU를 체결했다.",
+    "도는 텍사스주와 에너지 분야 MOU를 체결한 바 있다.",
+])
+def test_an_earlier_signing_does_not_take_the_date_of_the_one_before_it(extract, earlier):
+    result = extract("경상남도는 11일 애틀랜타에서 미국 조지아주와 수소산업 협력 양해각서에 서명했다. " + earlier)
+    dates = {tuple(p.name for p in a.parties)[-1]: a.signed_on for a in result.agreements}
+    assert dates == {"조지아주": "2024-06-11", "텍사스주": None}, dates
+
+
+def test_last_year_keeps_an_undated_signing_apart_from_this_years(extract):
+    # the same two parties, signed last year and again now: two agreements
+    result = extract("가람시는 지난해 누리시와 관광 분야 업무협약을 맺었다. "
+                     "가람시는 21일 누리시와 관광 분야 업무협약을 다시 맺었다.")
+    assert len(result.agreements) == 2
+
+
+@pytest.mark.parametrize("pair", ["두 지자체는", "양 지자체는", "두 자치단체는", "양 시는"])
+def test_the_two_local_governments_just_named_sign_together(extract, pair):
+    result = extract(f"미르시는 일본 사가현과 경제교류 협정을 맺었다고 5일 밝혔다. {pair} 2015년 우호교류 의향서를 교환했다.")
+    assert sorted((a.kind, sorted(p.name for p in a.parties)) for a in result.agreements) == [
+        ("agreement", ["미르시", "사가현"]), ("loi", ["미르시", "사가현"])]
