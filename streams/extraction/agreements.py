@@ -198,7 +198,7 @@ class AgreementFinder:
             slots = self._slots(doc, runs, headline=headline)
             if headline:
                 headline_subject(doc, slots)
-            pair = _named_pair(slots)
+            pair = _named_pair(slots) or _visit_pair(doc, slots)
             if pair:
                 self._last_pair = (sent, pair)
             jubilee = _TIE_JUBILEE.search(sentence) if start >= doc.title_end else None
@@ -462,17 +462,13 @@ class AgreementFinder:
         subj = next((s.party for s in slots if s.role == "subj" and s.party.start < at), None) or topic
         if subj is None or any(s.role in ("with", "pair", "with_group") for s in slots):
             return []
-        for s in slots:
-            w = doc.words[s.word]
-            nxt = doc.words[s.word + 1] if s.word + 1 < len(doc.words) else None
-            if (s.role == "other" and w.josa in ("을", "를") and s.party.type in ("ORG", "LOC")
-                    and s.party.name != subj.name and subj.start < s.party.start < at and nxt is not None
-                    and (nxt.noun == "방문" or not nxt.noun and nxt.rest and nxt.rest[0][0] == "찾")):
-                between = islice(doc.words, s.word + 1, bisect_left(doc.words, at, key=_START))
-                if any(x.josa.startswith(("와", "과")) for x in between):
-                    return []  # (B를 방문해 현지 기업과 협약: a partner named, though not by name)
-                return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[subj, s.party])
-        return []
+        visited = _visited(doc, slots, subj, at)
+        if visited is None:
+            return []
+        between = islice(doc.words, visited.word + 1, bisect_left(doc.words, at, key=_START))
+        if any(x.josa.startswith(("와", "과")) for x in between):
+            return []  # (B를 방문해 현지 기업과 협약: a partner named, though not by name)
+        return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[subj, visited.party])
 
     def _sectors(self, doc: Document, sent: int) -> tuple[str, ...]:
         """Sectors named in the signing sentence or the sentence before or after it."""
@@ -1173,6 +1169,25 @@ def _named_pair(slots: list[Slot]) -> list[Mention] | None:
             and subj.party.name != partner.party.name):
         return [subj.party, partner.party]
     return None
+
+
+def _visited(doc: Document, slots: list[Slot], subj: Mention, before: int) -> Slot | None:
+    """The body the subject visits (B를 방문해, B를 찾아) before offset ``before``."""
+    for s in slots:
+        w = doc.words[s.word]
+        nxt = doc.words[s.word + 1] if s.word + 1 < len(doc.words) else None
+        if (s.role == "other" and w.josa in ("을", "를") and s.party.type in ("ORG", "LOC")
+                and s.party.name != subj.name and subj.start < s.party.start < before and nxt is not None
+                and (nxt.noun == "방문" or not nxt.noun and nxt.rest and nxt.rest[0][0] == "찾")):
+            return s
+    return None
+
+
+def _visit_pair(doc: Document, slots: list[Slot]) -> list[Mention] | None:
+    """"A 대표단이 B를 방문해 …": the visitor and the visited, whom a later "양측은" stands for."""
+    subj = next((s.party for s in slots if s.role == "subj" and s.party.type in ("ORG", "LOC")), None)
+    visited = _visited(doc, slots, subj, len(doc.text)) if subj is not None else None
+    return [subj, visited.party] if visited is not None else None
 
 
 def _unique(parties: list[Mention]) -> list[Mention]:

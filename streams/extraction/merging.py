@@ -37,9 +37,11 @@ def merge(found: list[Found], generic: frozenset[str] = frozenset(),
     detailed = [f for f in found if not f.summary]
     found = [f for f in found if not f.summary or not any(
         _same_name(p.name, q.name) for d in detailed for p in f.parties for q in d.parties)]
+    # "부산항만공사(BPA)" then "강준석 BPA 사장과 …": a party named by its alias in another sentence
+    full = {a: p.name for f in found for p in f.parties for a in p.aliases}
     out: dict[tuple, Found] = {}
     for f in found:
-        key = (frozenset(_party_key(p.name, generic) for p in f.parties), f.kind, f.status, f.copy)
+        key = (frozenset(_party_key(full.get(p.name, p.name), generic) for p in f.parties), f.kind, f.status, f.copy)
         key = key if key in out else next((k for k, e in out.items() if _short_forms_of(f, e, k, key)), key)
         prev = out.get(key)
         if prev is not None and (f.year or prev.year) and _year(f) and _year(prev) and _year(f) != _year(prev):

@@ -73,3 +73,16 @@ def test_the_two_local_governments_just_named_sign_together(extract, pair):
     result = extract(f"미르시는 일본 사가현과 경제교류 협정을 맺었다고 5일 밝혔다. {pair} 2015년 우호교류 의향서를 교환했다.")
     assert sorted((a.kind, sorted(p.name for p in a.parties)) for a in result.agreements) == [
         ("agreement", ["미르시", "사가현"]), ("loi", ["미르시", "사가현"])]
+
+
+def test_a_party_named_by_its_alias_in_the_next_sentence_is_the_same_agreement(extract):
+    result = extract("부산항만공사(BPA)는 네덜란드 로테르담항만공사와 스마트항만 업무협약(MOU)을 체결했다고 밝혔다. "
+                     "강준석 BPA 사장과 부드베인 시베르스 로테르담항만공사 사장은 지난 12일(현지시간) 로테르담에서 "
+                     "협약서에 서명했다.")
+    assert _agreements(result) == [("mou", ["로테르담항만공사", "부산항만공사"], "2024-06-12", "로테르담")]
+
+
+def test_both_sides_after_a_visit_are_the_visitor_and_the_visited(extract):
+    result = extract("중국 광시좡족자치구 대표단이 16일 전라남도를 방문해 농업 분야 협력 방안을 논의했다. "
+                     "양측은 이날 우호교류 협력 강화를 위한 의향서에 서명했다.")
+    assert _agreements(result) == [("loi", ["광시좡족자치구", "전라남도"], "2024-06-16", None)]
