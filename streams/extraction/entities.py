@@ -130,12 +130,15 @@ def _classify(w: Word, data: rules.Rules) -> str:
 
 
 def _generic_company(prefix: str, suffix: str, data: rules.Rules) -> bool:
-    """벤처캐피털, 시중은행: a kind of business; 수소에너지, 바이오화학: two fields. Not a company's
-    name (바이오랩스 is: 랩스 is no field)."""
+    """벤처캐피털, 시중은행, 전략산업: a kind of business; 수소에너지, 바이오화학, 특장차산업: a field
+    and an industry word. Not a company's name (바이오랩스 is: 랩스 is no industry word)."""
     if prefix in data.generic_modifiers:
         return True
     fields = [surface for surface, _ in data.sectors]
-    return prefix in fields and (suffix in fields or suffix in data.name_suffixes)
+    return prefix in fields and (suffix in fields or suffix in data.name_suffixes or suffix == _INDUSTRY)
+
+
+_INDUSTRY = "산업"  # (the weak suffix of 제룡산업, and the common noun "industry")
 
 
 _COMPANY_NAME_LONGEST = 5  # 한빛, LG, 에코프로: the names before an industry word are short

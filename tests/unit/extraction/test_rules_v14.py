@@ -17,13 +17,15 @@ def _agreements(result):
     ("한빛연구원은 서울기술거래소와 협력하여 수소에너지, 바이오에너지, 마이크로그리드, 업사이클링 등을 비롯한 "
      "친환경산업 상담회를 열기로 했다.", {"수소에너지", "바이오에너지", "마이크로그리드", "업사이클링"}),
     ("솔빛그룹은 국유기업과 벤처캐피털 기관을 유치했다.", {"벤처캐피털"}),  # 벤처/NNG 캐피털/NNP: a kind of business
+    ("양측은 서울시 전략산업 글로벌 기업 유치에 협력한다.", {"전략산업"}),  # 전략산업/NNP: strategic industries
+    ("가람시는 전북 특장차산업 클러스터 구축에 나선다.", {"특장차산업"}),  # 특장차/NNP 산업/NNG: a field's industry
 ])
 def test_a_field_or_a_kind_of_business_before_a_company_word_is_no_company(extract, sentence, words):
     orgs = _orgs(extract(sentence))
     assert not orgs & words, orgs
 
 
-@pytest.mark.parametrize("company", ["한빛에너지", "바이오랩스", "가온캐피털"])
+@pytest.mark.parametrize("company", ["한빛에너지", "바이오랩스", "가온캐피털", "제룡산업"])
 def test_a_name_before_a_company_word_still_is_a_company(extract, company):
     # (바이오 is a field, but 랩스 is no field: 바이오랩스 is a name)
     assert company in _orgs(extract(f"누리전자는 {company}와 함께 신제품을 개발한다."))
