@@ -772,6 +772,11 @@ class AgreementFinder:
             return None
         places = [m for m in doc.mentions if m.type == "LOC" and m.start < p.start
                   and m.name.endswith(ending) and len(m.name) > len(ending)]
+        # "누리시(시장 정하윤)는 … 콜럼버스시와 … 정하윤 시장은": the place an earlier mention gave them
+        earlier = {m.affiliation for m in doc.mentions if m.type == "PERSON" and m.name == p.name
+                   and m.affiliation and m.start < p.start}
+        if earlier:
+            places = [m for m in places if m.name in earlier]
         return max(places, key=_START, default=None)
 
     def _own_kind(self, sentence: str, lo: int, hi: int) -> str | None:
@@ -978,6 +983,7 @@ class AgreementFinder:
                     groups.extend([p, with_[0]] for p in subj)
                 else:
                     groups.append(subj + with_)
+            groups = [g for g in groups if not any(p.type == "GROUP" for p in g)]  # (partners never named)
         copies = 1
         if len(groups) == 1 and len(_unique(groups[0])) == 2 and _EACH.search(sentence):
             # "▲ A ▲ B에 대한 MOU를 X와 각각 체결": several documents between the same two parties

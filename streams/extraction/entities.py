@@ -390,8 +390,10 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 used[x] = True
                 named.add(x)
             if t - aff_start == 1 and classes[aff_start] == "P" and not _posted(words[aff_start].noun, data):
-                # 강두홍 아스플로 대표: the word between name and title is the employer
-                classes = classes[:aff_start] + "O" + classes[aff_start + 1:]
+                # 강두홍 아스플로 대표: the word between name and title is the employer; 앤드루 진서 콜럼버스
+                # 시장: the place a place head heads
+                place = words[t].noun in (data.place_heads or {})
+                classes = classes[:aff_start] + ("L" if place else "O") + classes[aff_start + 1:]
             break
     # ORG: [place/proper]* org, or place + bare org word
     while i < n:

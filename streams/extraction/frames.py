@@ -145,6 +145,10 @@ def signing_frames(slots: list[Slot], doc: Document) -> list[tuple[list[Mention]
             pending = []
             closed = False
         elif s.role == "with_group":
+            if closed and with_ and not pending and s.party.type == "GROUP":
+                # "A와 B는 기업 3곳과": A and B sign together, with bodies the sentence does not name
+                subj[:0] = with_
+                with_[:] = [s.party]
             with_.extend(pending)
             pending = []
         elif s.role == "subj_group":

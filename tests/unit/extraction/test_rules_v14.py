@@ -88,3 +88,29 @@ def test_both_sides_after_a_visit_are_the_visitor_and_the_visited(extract):
     result = extract("중국 광시좡족자치구 대표단이 16일 전라남도를 방문해 농업 분야 협력 방안을 논의했다. "
                      "양측은 이날 우호교류 협력 강화를 위한 의향서에 서명했다.")
     assert _agreements(result) == [("loi", ["광시좡족자치구", "전라남도"], "2024-06-16", None)]
+
+
+def test_a_mayor_named_again_heads_the_city_an_earlier_mention_gave_them(extract):
+    # the second city named (콜럼버스시) had become the signer for both mayors
+    result = extract("누리시(시장 정하윤)는 미국 오하이오주 콜럼버스시와 경제협력 양해각서를 체결했다고 14일 밝혔다. "
+                     "정하윤 시장은 지난 12일(현지 시각) 콜럼버스 시청에서 앤드루 진서 콜럼버스 시장과 협약서에 서명했다.")
+    assert _agreements(result) == [("mou", ["누리시", "콜럼버스시"], "2024-06-12", "콜럼버스 시청")]
+    assert not _orgs(result)
+
+
+def test_an_unknown_word_between_a_name_and_a_mayors_title_is_a_place(extract):
+    result = extract("앤드루 진서 콜럼버스 시장은 이날 누리시를 찾았다.")
+    assert "콜럼버스" not in _orgs(result)
+    person = next(e for e in result.entities if e.type == "PERSON")
+    assert (person.name, person.title, person.affiliation) == ("앤드루 진서", "시장", "콜럼버스")
+
+
+def test_two_signers_with_bodies_not_named_are_no_pair(extract):
+    result = extract("경상북도와 구미시는 20일 대만 타이베이에서 반도체 장비 기업 3곳과 투자 양해각서를 체결했다.")
+    assert result.agreements == ()
+
+
+def test_two_signers_with_bodies_named_in_the_next_sentence_sign_with_them(extract, signed):
+    result = extract("경상북도와 구미시는 20일 대만 타이베이에서 반도체 장비 기업 3곳과 투자 양해각서를 체결했다. "
+                     "협약 기업은 윈텍, 포모사테크, 한빛칩스다.")
+    assert signed(result) == [["경상북도", "구미시", "윈텍", "포모사테크", "한빛칩스"]]
