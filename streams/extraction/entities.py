@@ -339,6 +339,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 continue
             if aff_start + 1 == t and words[aff_start].noun in data.surnames and len(words[aff_start].noun) == 1:
                 continue  # 제임스 김 회장: a family name alone is no employer
+            if aff_start < t and classes[aff_start] == "P" and _ONE_SYLLABLE.match(words[aff_start].noun):
+                continue  # 팜 떤 꽁 VCCI 회장: one syllable is a part of a name, not an employer's name
             abroad = classes[aff_start] == "L" and aff_start < t and data.places.get(words[aff_start].noun) == "country" \
                 and words[aff_start].noun not in HOME_STATE
             k = next((aff_start - size for size in (1, 3, 2) if aff_start - size >= 0 and _is_person_name(

@@ -114,3 +114,17 @@ def test_two_signers_with_bodies_named_in_the_next_sentence_sign_with_them(extra
     result = extract("경상북도와 구미시는 20일 대만 타이베이에서 반도체 장비 기업 3곳과 투자 양해각서를 체결했다. "
                      "협약 기업은 윈텍, 포모사테크, 한빛칩스다.")
     assert signed(result) == [["경상북도", "구미시", "윈텍", "포모사테크", "한빛칩스"]]
+
+
+def _people(result):
+    return {(e.name, e.title, e.affiliation) for e in result.entities if e.type == "PERSON"}
+
+
+def test_a_one_syllable_word_before_the_employer_is_part_of_the_name(extract):
+    result = extract("협약식에는 팜 떤 꽁 VCCI 회장이 참석했다.")
+    assert ("팜 떤 꽁", "회장", "VCCI") in _people(result)
+
+
+def test_the_trade_associations_short_name_is_its_employer(extract):
+    result = extract("협약식에는 윤진식 무협 회장이 참석했다.")
+    assert ("윤진식", "회장", "무협") in _people(result)
