@@ -236,7 +236,10 @@ class AgreementFinder:
                 if dated is not None:
                     context_date, context_at = dated, sent
             slots = [s for s in slots if s.party.type != "GROUP"]
-            subj = [s.party for s in slots if s.role == "subj" and not s.party.adhoc]
+            # (a name read as a party only for its slot is the topic once it has signed: 누리에너지는
+            # B와 협약을 체결했다. 회사는 C와 …)
+            subj = [s.party for s in slots if s.role == "subj" and (not s.party.adhoc or any(
+                p.name == s.party.name for f in found for p in f.parties))]
             if subj:
                 topic = subj[0]
             elif topic is None and slots and not slots[0].party.adhoc:

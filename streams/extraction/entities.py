@@ -134,7 +134,7 @@ def _generic_company(prefix: str, suffix: str, data: rules.Rules) -> bool:
     and an industry word. Not a company's name (바이오랩스 is: 랩스 is no industry word)."""
     if prefix in data.generic_modifiers:
         return True
-    fields = [surface for surface, _ in data.sectors]
+    fields = data.sector_words
     return prefix in fields and (suffix in fields or suffix in data.name_suffixes or suffix == _INDUSTRY)
 
 

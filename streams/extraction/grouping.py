@@ -182,10 +182,12 @@ _URLISH = re.compile(r"[./]|^(?:www|http)", re.I)
 
 
 def _junk(e: Entity, data: rules.Rules) -> bool:
-    """Page chrome and fragments that the entity rules pick up: URL복사, news.naver.com, 韓/한."""
+    """Page chrome and fragments that the entity rules pick up: URL복사, news.naver.com, 韓/한, and a
+    field alone (AI 데이터 동맹: AI is no organisation)."""
     if e.name in data.entity_stoplist or norm(e.name) in data.entity_stoplist:
         return True
-    if e.type == "ORG" and (len(e.name) < 2 or (e.name.isascii() and _URLISH.search(e.name))):
+    if e.type == "ORG" and (len(e.name) < 2 or (e.name.isascii() and _URLISH.search(e.name))
+                            or e.name in data.sector_words):
         return True
     return False
 

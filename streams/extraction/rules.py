@@ -47,6 +47,7 @@ class Rules:
     venue_parts: dict[str, str] | None = None  # room / building / not_place: a venue cut to its place
     apart_suffixes: frozenset[str] = frozenset()  # 캐피털 of 브이네스토 캐피털: an ending written apart
     sectors: tuple[tuple[str, str], ...] = ()  # (surface, sector) longest surface first
+    sector_words: frozenset[str] = frozenset()  # the surfaces of sectors.tsv (수소, AI): fields, never names
     entity_stoplist: frozenset[str] = frozenset()
     unit_titles: tuple[str, ...] = ()  # 본부장, 실장: department heads, fused with the department's name
     delegations: tuple[str, ...] = ()  # 유치단, 사절단: a delegation stands for the body named before it
@@ -119,6 +120,7 @@ def load() -> Rules:
         venue_parts={r[0]: r[1] for r in _rows("venue_parts.tsv")},
         apart_suffixes=frozenset(r[0] for r in suffix_rows if r[2:] == ["apart"]),
         sectors=tuple(sorted(((r[0], r[1]) for r in _rows("sectors.tsv")), key=lambda r: -len(r[0]))),
+        sector_words=frozenset(r[0] for r in _rows("sectors.tsv")),
         entity_stoplist=frozenset(_words("entity_stoplist.txt")),
         unit_titles=tuple(_words("unit_titles.txt")),
         delegations=tuple(_words("delegations.txt")),

@@ -128,3 +128,15 @@ def test_a_one_syllable_word_before_the_employer_is_part_of_the_name(extract):
 def test_the_trade_associations_short_name_is_its_employer(extract):
     result = extract("협약식에는 윤진식 무협 회장이 참석했다.")
     assert ("윤진식", "회장", "무협") in _people(result)
+
+
+def test_a_company_known_only_as_a_signer_is_the_topic_of_the_next_signing(extract, signed):
+    # (누리에너지 is read as a party only for its slot; "회사는" then stood for nobody)
+    result = extract("누리에너지는 호주 퀸즐랜드주 정부와 그린수소 협약을 체결했다고 2일 밝혔다. "
+                     "앞서 회사는 지난달 28일 브리즈번에서 퀸즐랜드주 산하 에너지공기업 스탠웰과 공동개발협약(JDA)을 맺었다.")
+    assert signed(result) == [["누리에너지", "스탠웰"], ["누리에너지", "퀸즐랜드주 정부"]]
+
+
+def test_a_field_alone_is_no_organisation(extract):
+    result = extract("미르테크, 다온소프트, 가온AI 등 3개사는 업무협약을 체결했다.", title="미르테크·다온소프트·가온AI, AI 데이터 동맹")
+    assert _orgs(result) == {"미르테크", "다온소프트", "가온AI"}
