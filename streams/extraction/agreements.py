@@ -89,6 +89,7 @@ _SIGNERS_AFTER = re.compile(r"(?:체결|맺|서명)[은한]\s*(?:기업|기관|�
 _KIND_PRIORITY = {"sister_city": 0, "loi": 1, "contract": 2, "agreement": 3, "mou": 4}
 # 우호교류 협정, 우호협력협약: the friendship names the document (not "우호협력 강화를 위한 양해각서")
 _FRIENDSHIP = re.compile(r"우호(?:교류|협력|친선)?\s?(?:교류\s?|협력\s?)?(?:협정|협약|양해각서|MOU|각서)")
+_FRIENDSHIP_AFTER = re.compile(r"[가-힣]{0,2}\s" + _FRIENDSHIP.pattern)  # 체결한 우호협력 협약
 # "자매결연을 맺은 지 30주년": a tie concluded long ago, not on the day reported
 _ANNIVERSARY = re.compile(r"\S*\s+지\s*(?:\d+|[일이삼사오육칠팔구십]+)\s*(?:주년|년)")
 _PAST_ETM = frozenset({"ᆫ", "은"})
@@ -1020,9 +1021,10 @@ class AgreementFinder:
             named = self._quoted_documents(sentence, lo, hi) if len(parties) == 2 and copies == 1 else []
             own = self._own_kind(sentence, lo, hi) if len(groups) > 1 and not counted else None
             for copy, k in enumerate(named if len(named) >= 2 else [own] if own else kinds):
-                if k in ("mou", "agreement") and all(p.type == "LOC" for p in parties) and _FRIENDSHIP.search(
-                        sentence, max(0, verb_start - 25), verb_start):
-                    k = "sister_city"  # 우호 교류 협정 between cities
+                if k in ("mou", "agreement") and all(p.type == "LOC" for p in parties) and (
+                        _FRIENDSHIP.search(sentence, max(0, verb_start - 25), verb_start)
+                        or _FRIENDSHIP_AFTER.match(sentence, verb_end)):
+                    k = "sister_city"  # 우호 교류 협정 between cities (2019년 체결한 우호협력 협약)
                 out.append(Found(parties, k, status, evidence, date, venue, own_date=own_date,
                                  year=_year_before(sentence, verb_start, doc.published), copy=copy,
                                  summary=_SUMMARY.search(sentence, 0, verb_start) is not None,

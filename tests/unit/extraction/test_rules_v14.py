@@ -140,3 +140,8 @@ def test_a_company_known_only_as_a_signer_is_the_topic_of_the_next_signing(extra
 def test_a_field_alone_is_no_organisation(extract):
     result = extract("미르테크, 다온소프트, 가온AI 등 3개사는 업무협약을 체결했다.", title="미르테크·다온소프트·가온AI, AI 데이터 동맹")
     assert _orgs(result) == {"미르테크", "다온소프트", "가온AI"}
+
+
+def test_a_friendship_agreement_named_after_its_verb_between_cities_is_a_city_tie(extract):
+    result = extract("울산시와 함부르크시는 2019년 체결한 우호협력 협약을 바탕으로 수소 항만 분야로 협력을 넓히기로 했다.")
+    assert [(a.kind, a.status) for a in result.agreements] == [("sister_city", "signed")]
