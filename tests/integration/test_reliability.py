@@ -259,6 +259,9 @@ def _interrupt_mid_backlog(deployment, count: int, prefix: str, interrupt) -> No
     restarted = deployment.worker().start()
     seen = deployment.collect([t.entities], until=lambda s: len({r["article_id"] for _, r in s[t.entities]}) >= len(messages),
                               timeout=120)
+    missing = {k.decode() for k, _ in messages} - {r["article_id"] for _, r in seen[t.entities]}
+    # (the worker logs go into the failure message: a rare miss here must be diagnosable from CI output)
+    assert not missing, f"missing {sorted(missing)}\n--- first worker\n{worker.log()}\n--- restarted\n{restarted.log()}"
     assert {r["article_id"] for _, r in seen[t.entities]} == {k.decode() for k, _ in messages}
     assert_no_skipped_offsets([worker, restarted])
 
