@@ -149,7 +149,12 @@ def _joins(name: str, type_: str, g: _Group, data: rules.Rules) -> bool:
             expanded.append(f)
     return bool(expanded) and not any(
         other != name and is_short_form(f, other) and not is_short_form(other, name) and not is_short_form(name, other)
-        for f in expanded for other in g.forms)
+        and not _placed(other, f, data) for f in expanded for other in g.forms)
+
+
+def _placed(name: str, short: str, data: rules.Rules) -> bool:
+    """인도네시아 반둥공대 is 반둥공대 with its place before it, not another expansion of it."""
+    return name.endswith(" " + short) and name[:-len(short) - 1] in data.places
 
 
 def _add_ends(ends: dict[tuple[str, ...], list[_Group]], group: _Group, form: str) -> None:

@@ -145,3 +145,8 @@ def test_a_field_alone_is_no_organisation(extract):
 def test_a_friendship_agreement_named_after_its_verb_between_cities_is_a_city_tie(extract):
     result = extract("울산시와 함부르크시는 2019년 체결한 우호협력 협약을 바탕으로 수소 항만 분야로 협력을 넓히기로 했다.")
     assert [(a.kind, a.status) for a in result.agreements] == [("sister_city", "signed")]
+
+
+def test_a_short_name_with_its_country_before_it_still_joins_the_full_name(extract):
+    result = extract("가람테크노파크는 반둥공과대학과 MOU를 체결했다.", title="가람테크노파크, 인도네시아 반둥공대와 기술협력")
+    assert _orgs(result) == {"가람테크노파크", "반둥공과대학"}
