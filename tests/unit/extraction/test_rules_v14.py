@@ -150,3 +150,9 @@ def test_a_friendship_agreement_named_after_its_verb_between_cities_is_a_city_ti
 def test_a_short_name_with_its_country_before_it_still_joins_the_full_name(extract):
     result = extract("가람테크노파크는 반둥공과대학과 MOU를 체결했다.", title="가람테크노파크, 인도네시아 반둥공대와 기술협력")
     assert _orgs(result) == {"가람테크노파크", "반둥공과대학"}
+
+
+@pytest.mark.parametrize("ceremony", ["'소상공인 특별보증 협약식'을 가졌다", "“특별보증 협약식”을 가졌다"])
+def test_a_quoted_ceremony_held_is_a_signing(extract, ceremony):
+    result = extract(f"가람시는 21일 시청 대회의실에서 누리은행과 {ceremony}.")
+    assert _agreements(result) == [("mou", ["가람시", "누리은행"], "2024-06-21", "시청 대회의실")]
