@@ -156,3 +156,8 @@ def test_a_short_name_with_its_country_before_it_still_joins_the_full_name(extra
 def test_a_quoted_ceremony_held_is_a_signing(extract, ceremony):
     result = extract(f"가람시는 21일 시청 대회의실에서 누리은행과 {ceremony}.")
     assert _agreements(result) == [("mou", ["가람시", "누리은행"], "2024-06-21", "시청 대회의실")]
+
+
+def test_a_listed_company_is_named_without_its_description(extract, signed):
+    result = extract("코스닥 상장사 누리텍은 일본 미르세미컨덕터와 이미지센서 부품 공급계약을 맺었다고 18일 공시했다.")
+    assert signed(result) == [["누리텍", "미르세미컨덕터"]]
