@@ -329,6 +329,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 # 기시다 후미오 일본 총리, 존 스미스 주한미국상공회의소 회장: a proper noun before the
                 # country, or a family name after a given name before the body, is part of the name
                 continue
+            if classes[aff_start:t] == "PP" and words[t].noun in (data.place_heads or {}):
+                continue  # 사무엘 가르시아 누에보레온 주지사: a governor heads one place, the name before it
             if aff_start + 1 == t and classes[aff_start] == "L" and (
                     _given_name_like_a_city(words, aff_start, t, data)
                     or words[aff_start].noun.endswith("도") and words[aff_start].noun not in data.places

@@ -161,3 +161,8 @@ def test_a_quoted_ceremony_held_is_a_signing(extract, ceremony):
 def test_a_listed_company_is_named_without_its_description(extract, signed):
     result = extract("코스닥 상장사 누리텍은 일본 미르세미컨덕터와 이미지센서 부품 공급계약을 맺었다고 18일 공시했다.")
     assert signed(result) == [["누리텍", "미르세미컨덕터"]]
+
+
+def test_a_governor_heads_one_place_and_the_proper_noun_before_it_is_in_the_name(extract):
+    result = extract("사무엘 가르시아 누에보레온 주지사는 가온전자의 투자를 환영한다고 말했다.")
+    assert ("사무엘 가르시아", "주지사", "누에보레온") in _people(result)
