@@ -15,7 +15,7 @@ from operator import attrgetter, itemgetter
 
 from . import rules
 from .dates import announcement_date, last_date, signing_date
-from .document import Document, is_line_heading
+from .document import Document, fused_place_head, is_line_heading
 from .grouping import is_short_form
 from .merging import merge
 from .entities import NOT_ALIAS, _HANGUL, _LATIN_WORD, Mention, classify, classify_name, list_item_name
@@ -770,10 +770,26 @@ class AgreementFinder:
                        aliases=list(body.aliases))
 
     def _headed_place(self, doc: Document, p: Mention) -> Mention | None:
-        """가람도는 … 홍길동 지사는: a place head named without a place heads the last place of that kind."""
-        ending = self.data.place_heads.get(p.title or "") if not p.affiliation else None
-        if not ending:
+        """가람도는 … 홍길동 지사는: a place head named without a place heads the last place of that kind;
+        마이클 라마 세부시장과: the place named in the article fused with the title. The place stands
+        where the person is named (as in ``_named_elsewhere``)."""
+        place = self._place_headed(doc, p)
+        if place is None:
             return None
+        return replace(place, start=p.start, end=p.end, sent=p.sent, first=p.first, last=p.last,
+                       aliases=list(place.aliases))
+
+    def _place_headed(self, doc: Document, p: Mention) -> Mention | None:
+        if p.affiliation or not p.title:
+            return None
+        if p.title not in self.data.place_heads:
+            named: dict[str, Mention] = {m.name: m for m in doc.mentions if m.type == "LOC" and m.start < p.start}
+            by_ending: dict[str, set[str]] = {}
+            for name in named:
+                by_ending.setdefault(name[-1:], set()).add(name)
+            fused = fused_place_head(p.title, by_ending, self.data)
+            return named[fused[0]] if fused else None
+        ending = self.data.place_heads[p.title]
         places = [m for m in doc.mentions if m.type == "LOC" and m.start < p.start
                   and m.name.endswith(ending) and len(m.name) > len(ending)]
         # "누리시(시장 정하윤)는 … 콜럼버스시와 … 정하윤 시장은": the place an earlier mention gave them

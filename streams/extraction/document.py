@@ -124,6 +124,10 @@ def headed_places(mentions: list[Mention], data: rules.Rules) -> None:
             places.setdefault(m.name[-1], set()).add(m.name)
     for m in mentions:
         if m.type == "PERSON" and m.affiliation is None and m.title:
+            fused = fused_place_head(m.title, places, data)
+            if fused:
+                m.affiliation, m.title = fused
+                continue
             ending = (data.place_heads or {}).get(m.title, "")
             named = places.get(ending, ())
             if len(named) == 1:
@@ -135,6 +139,17 @@ def headed_places(mentions: list[Mention], data: rules.Rules) -> None:
                           and len(x.name) > 1 and x.name[-1] == ending}
                 if len(before) == 1:
                     m.affiliation = next(iter(before))
+
+
+def fused_place_head(title: str, places: dict[str, set[str]], data: rules.Rules) -> tuple[str, str] | None:
+    """"마이클 라마 세부시장과": a place the article names (세부시) fused with its head's title, read as
+    one title. ``places``: place ending -> the places named with it. Returns (place, title)."""
+    for head, ending in (data.place_heads or {}).items():
+        if len(title) > len(head) and title.endswith(head):
+            place = title[: -len(head)] + ending
+            if place in places.get(ending, ()):
+                return place, head
+    return None
 
 
 def _alias(w: Word) -> list[str]:

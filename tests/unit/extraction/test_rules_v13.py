@@ -195,10 +195,11 @@ def test_a_company_whose_name_starts_with_a_country_is_no_short_form_of_the_coun
 
 
 def test_a_tie_modified_by_its_signing_verb_some_words_before_it(extract):
-    # "체결한 우호협력 협정": the agreement noun seven characters after the verb
+    # "체결한 우호협력 협정": the agreement noun seven characters after the verb (since 0.14.0 a
+    # friendship agreement between places named there is their tie, as one named before the verb is)
     [agreement] = extract("가람도는 누리성과 2023년 체결한 우호협력 협정에 따라 교류를 이어가고 있다.").agreements
     assert (agreement.kind, agreement.status, sorted(p.name for p in agreement.parties)) == (
-        "agreement", "signed", ["가람도", "누리성"])
+        "sister_city", "signed", ["가람도", "누리성"])
 
 
 def test_a_friendly_exchange_anniversary_of_two_provinces_is_their_tie_and_of_two_countries_none(extract):

@@ -166,3 +166,17 @@ def test_a_listed_company_is_named_without_its_description(extract, signed):
 def test_a_governor_heads_one_place_and_the_proper_noun_before_it_is_in_the_name(extract):
     result = extract("사무엘 가르시아 누에보레온 주지사는 가온전자의 투자를 환영한다고 말했다.")
     assert ("사무엘 가르시아", "주지사", "누에보레온") in _people(result)
+
+
+def test_a_mayors_title_fused_with_a_city_the_article_names_is_that_citys(extract):
+    # 세부시장: Kiwi reads one proper noun, and 세부 is no known place
+    result = extract("가람시가 필리핀 세부시와 관광교류 업무협약(MOU)을 체결했다. 가람시는 지난 8일 세부시청에서 "
+                     "마이클 라마 세부시장과 협약을 맺고 관광 상품 공동 개발에 합의했다고 10일 밝혔다.")
+    assert _agreements(result) == [("mou", ["가람시", "세부시"], "2024-06-08", "세부시청")]
+    assert ("마이클 라마", "시장", "세부시") in _people(result)
+
+
+def test_a_governor_named_without_the_province_is_the_partner_of_a_later_sentence(extract, signed):
+    # (the province stood where it was named, in the sentence before, and fell out of the clause)
+    result = extract("가람도는 투자 유치에 나섰다. 누리전자는 이날 홍길동 지사와 투자협약을 맺었다.")
+    assert signed(result) == [["가람도", "누리전자"]]
