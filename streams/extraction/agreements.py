@@ -989,6 +989,7 @@ class AgreementFinder:
             if hub is not None and tail:
                 groups = [[hub, p] for p in tail if p.name != hub.name]
                 frames = [([hub], tail)]
+        partner_years: dict[int, int] = {}  # id of a partner -> the year written before it
         if not groups:
             separately = reference or (_SEPARATELY.search(sentence) and not _JOINT.search(sentence))
             hubless = not any(s.role in ("pair", "subj") for s in head)
@@ -1001,6 +1002,10 @@ class AgreementFinder:
                     groups.extend([subj[0], p] for p in with_)
                 elif separately and len(with_) == 1 and len(subj) > 1:
                     groups.extend([p, with_[0]] for p in subj)
+                elif len(subj) == 1 and len(with_) > 1 and (years := _years_apart(sentence, start, subj[0], with_)):
+                    # "A는 2022년 B, 2023년 C와도 … 맺은 바 있다": one agreement per partner, each of its year
+                    groups.extend([subj[0], p] for p in with_)
+                    partner_years.update(years)
                 else:
                     groups.append(subj + with_)
             groups = [g for g in groups if not any(p.type == "GROUP" for p in g)]  # (partners never named)
@@ -1042,7 +1047,8 @@ class AgreementFinder:
                         or _FRIENDSHIP_AFTER.match(sentence, verb_end)):
                     k = "sister_city"  # 우호 교류 협정 between cities (2019년 체결한 우호협력 협약)
                 out.append(Found(parties, k, status, evidence, date, venue, own_date=own_date,
-                                 year=_year_before(sentence, verb_start, doc.published), copy=copy,
+                                 year=partner_years.get(id(parties[-1])) or _year_before(sentence, verb_start, doc.published),
+                                 copy=copy,
                                  summary=_SUMMARY.search(sentence, 0, verb_start) is not None,
                                  counted=bool(counted), reference=reference))
         return out
@@ -1222,6 +1228,20 @@ def _unique(parties: list[Mention]) -> list[Mention]:
     for m in parties:
         seen.setdefault(m.name, m)
     return list(seen.values())
+
+
+def _years_apart(sentence: str, start: int, hub: Mention, partners: list[Mention]) -> dict[int, int] | None:
+    """Each partner listed after a year of its own (2022년 B, 2023년 C와), the years not all one:
+    id of each partner -> its year; else None."""
+    years: dict[int, int] = {}
+    lo = hub.end - start
+    for p in partners:
+        found = _YEAR.findall(sentence, max(lo, 0), p.start - start)
+        if len(found) != 1:
+            return None
+        years[id(p)] = int(found[0])
+        lo = p.end - start
+    return years if len(set(years.values())) > 1 else None
 
 
 def _year_before(sentence: str, verb_start: int, published) -> int | None:

@@ -41,6 +41,9 @@ def is_short_form(short: str, full: str) -> bool:
     if s[-1] != f[-1]:
         f = _UNIVERSITY.sub("대", f)  # 한빛여대 → 한빛여자대학교: 대 stands for 대학(교)
         f = f.replace("상공회의소", "상의")  # 가람상의 → 가람상공회의소
+        ending = (rules.load().hanja_endings or {}).get(s[-1])
+        if ending and f.endswith(ending):
+            f = f[: -len(ending)] + s[-1]  # 한빛銀 → 한빛은행 (a headline's Hanja for the ending)
         if s[-1] != f[-1]:
             return False
     it = iter(f)

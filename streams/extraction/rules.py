@@ -69,6 +69,7 @@ class Rules:
     everyday_places: frozenset[str] = frozenset()  # 후에, 신장: places only when Kiwi tags them proper nouns
     place_canonical: dict[str, str] | None = None  # any name of a place with several -> canonical (경남 -> 경상남도)
     place_aliases: dict[str, tuple[str, ...]] | None = None  # canonical -> its other names
+    hanja_endings: dict[str, str] | None = None  # 銀 -> 은행: a headline's short form of a company's ending
 
 
 @lru_cache(maxsize=1)
@@ -140,4 +141,5 @@ def load() -> Rules:
         everyday_places=frozenset(_words("places_everyday.txt")),
         place_canonical=place_canonical,
         place_aliases=place_aliases,
+        hanja_endings={r[0]: r[1] for r in _rows("hanja_endings.tsv")},
     )

@@ -180,3 +180,16 @@ def test_a_governor_named_without_the_province_is_the_partner_of_a_later_sentenc
     # (the province stood where it was named, in the sentence before, and fell out of the clause)
     result = extract("가람도는 투자 유치에 나섰다. 누리전자는 이날 홍길동 지사와 투자협약을 맺었다.")
     assert signed(result) == [["가람도", "누리전자"]]
+
+
+@pytest.mark.parametrize("short, full", [("한빛銀", "한빛은행"), ("가온重", "가온중공업"), ("미르證", "미르증권")])
+def test_a_headlines_hanja_ending_is_the_companys_short_form(extract, short, full):
+    result = extract(f"{full}은 몽골 칸은행과 외환 결제망 연계를 위한 업무협약을 맺었다고 15일 밝혔다.",
+                     title=f"{short}, 몽골 칸은행과 협약")
+    assert [sorted(p.name for p in a.parties) for a in result.agreements] == [sorted([full, "칸은행"])]
+    assert short not in _orgs(result) and full in _orgs(result)
+
+
+def test_partners_listed_each_after_its_own_year_are_separate_agreements(extract, signed):
+    result = extract("한빛은행은 지난 2022년 카자흐스탄 할릭은행, 2023년 우즈베키스탄 타슈켄트은행과도 같은 협약을 맺은 바 있다.")
+    assert signed(result) == [["타슈켄트은행", "한빛은행"], ["한빛은행", "할릭은행"]]
