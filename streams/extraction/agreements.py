@@ -14,7 +14,7 @@ from itertools import islice
 from operator import attrgetter, itemgetter
 
 from . import rules
-from .dates import announcement_date, last_date, signing_date
+from .dates import announcement_date, days_between, last_date, signing_date
 from .document import Document, fused_place_head, is_line_heading
 from .grouping import is_short_form
 from .merging import merge
@@ -989,7 +989,7 @@ class AgreementFinder:
             if hub is not None and tail:
                 groups = [[hub, p] for p in tail if p.name != hub.name]
                 frames = [([hub], tail)]
-        partner_years: dict[int, int] = {}  # id of a partner -> the year written before it
+        partner_times: dict[int, tuple[int, str | None]] = {}  # id of a partner -> its own (year, date)
         if not groups:
             separately = reference or (_SEPARATELY.search(sentence) and not _JOINT.search(sentence))
             hubless = not any(s.role in ("pair", "subj") for s in head)
@@ -998,14 +998,15 @@ class AgreementFinder:
                     subj = [topic]
                 if not subj and hubless:
                     continue  # "A·B와 협약 체결" with nobody named before: the partners without their hub
-                if separately and len(subj) == 1 and len(with_) > 1:
+                # "A는 2022년 B, 2023년 C와도 … 맺은 바 있다", "5일 B, 6일 C와 각각": one agreement per
+                # partner, each of its own year or day
+                times = _times_apart(sentence, start, subj[0], with_, doc.published) \
+                    if len(subj) == 1 and len(with_) > 1 else None
+                if (separately or times) and len(subj) == 1 and len(with_) > 1:
                     groups.extend([subj[0], p] for p in with_)
+                    partner_times.update(times or {})
                 elif separately and len(with_) == 1 and len(subj) > 1:
                     groups.extend([p, with_[0]] for p in subj)
-                elif len(subj) == 1 and len(with_) > 1 and (years := _years_apart(sentence, start, subj[0], with_)):
-                    # "A는 2022년 B, 2023년 C와도 … 맺은 바 있다": one agreement per partner, each of its year
-                    groups.extend([subj[0], p] for p in with_)
-                    partner_years.update(years)
                 else:
                     groups.append(subj + with_)
             groups = [g for g in groups if not any(p.type == "GROUP" for p in g)]  # (partners never named)
@@ -1041,14 +1042,13 @@ class AgreementFinder:
             hi = min([p.start for p in groups[n + 1] if p.start >= start + lo] + [at]) - start if n + 1 < len(groups) else verb_start
             named = self._quoted_documents(sentence, lo, hi) if len(parties) == 2 and copies == 1 else []
             own = self._own_kind(sentence, lo, hi) if len(groups) > 1 and not counted else None
+            year, day = partner_times.get(id(parties[-1]), (_year_before(sentence, verb_start, doc.published), date))
             for copy, k in enumerate(named if len(named) >= 2 else [own] if own else kinds):
                 if k in ("mou", "agreement") and all(p.type == "LOC" for p in parties) and (
                         _FRIENDSHIP.search(sentence, max(0, verb_start - 25), verb_start)
                         or _FRIENDSHIP_AFTER.match(sentence, verb_end)):
                     k = "sister_city"  # 우호 교류 협정 between cities (2019년 체결한 우호협력 협약)
-                out.append(Found(parties, k, status, evidence, date, venue, own_date=own_date,
-                                 year=partner_years.get(id(parties[-1])) or _year_before(sentence, verb_start, doc.published),
-                                 copy=copy,
+                out.append(Found(parties, k, status, evidence, day, venue, own_date=own_date, year=year, copy=copy,
                                  summary=_SUMMARY.search(sentence, 0, verb_start) is not None,
                                  counted=bool(counted), reference=reference))
         return out
@@ -1230,18 +1230,23 @@ def _unique(parties: list[Mention]) -> list[Mention]:
     return list(seen.values())
 
 
-def _years_apart(sentence: str, start: int, hub: Mention, partners: list[Mention]) -> dict[int, int] | None:
-    """Each partner listed after a year of its own (2022년 B, 2023년 C와), the years not all one:
-    id of each partner -> its year; else None."""
-    years: dict[int, int] = {}
-    lo = hub.end - start
+def _times_apart(sentence: str, start: int, hub: Mention, partners: list[Mention],
+                 published) -> dict[int, tuple[int, str | None]] | None:
+    """Each partner listed after a year (2022년 B, 2023년 C와) or a day (5일 B, 6일 C와) of its own,
+    not all the same: id of each partner -> (year, ISO date or None); else None."""
+    times: dict[int, tuple[int, str | None]] = {}
+    lo = max(hub.end - start, 0)
     for p in partners:
-        found = _YEAR.findall(sentence, max(lo, 0), p.start - start)
-        if len(found) != 1:
-            return None
-        years[id(p)] = int(found[0])
+        days = days_between(sentence, lo, p.start - start, published)
+        if len(days) == 1 and days[0] is not None:
+            times[id(p)] = (days[0].year, days[0].isoformat())
+        else:
+            years = _YEAR.findall(sentence, lo, p.start - start)
+            if len(years) != 1:
+                return None
+            times[id(p)] = (int(years[0]), None)
         lo = p.end - start
-    return years if len(set(years.values())) > 1 else None
+    return times if len(set(times.values())) > 1 else None
 
 
 def _year_before(sentence: str, verb_start: int, published) -> int | None:

@@ -110,6 +110,11 @@ def dates_in(text: str, published: dt.date | None) -> list[tuple[str, int, int, 
             for m in _MONTH_DATE.finditer(text)]
 
 
+def days_between(text: str, lo: int, hi: int, published: dt.date | None) -> list[dt.date | None]:
+    """The numbered dates (with a day) written in ``text[lo:hi]``, resolved."""
+    return [resolve(m, published, None) for m in _NUMBERED_DATE.finditer(text, lo, hi)]
+
+
 def last_date(text: str, published: dt.date | None) -> dt.date | None:
     """The last explicitly dated day in a sentence, which a later 이날 refers to."""
     found = None

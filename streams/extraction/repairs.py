@@ -29,9 +29,9 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
             w.noun, w.noun_end, w.josa = w.noun[:-1], w.noun_end - 1, "의"
             w.rest = [("의", "JKG")]
         if w.rest and w.rest[0] == _COUNTY and w.proper and text.startswith("군", w.noun_end) and (
-                text.startswith("군(", w.noun_end) if w.paren else w.noun_end == w.end - len(w.josa) - 1) \
+                text.startswith("군(", w.noun_end) if w.paren else text[w.noun_end + 1:w.end].rstrip(w.sep) == w.josa) \
                 and not typical_name(w.noun, data):
-            # 가람군은, 가람군(군수 김민준)은 (가람/NNP 군/NNB: Kiwi's honorific "군"): an unknown county
+            # 가람군은, 가람군(군수 김민준)은, 가람군, … (가람/NNP 군/NNB: Kiwi's honorific "군"): an unknown county
             w.noun += "군"
             w.noun_end += 1
             w.rest = w.rest[1:]

@@ -193,3 +193,11 @@ def test_a_headlines_hanja_ending_is_the_companys_short_form(extract, short, ful
 def test_partners_listed_each_after_its_own_year_are_separate_agreements(extract, signed):
     result = extract("한빛은행은 지난 2022년 카자흐스탄 할릭은행, 2023년 우즈베키스탄 타슈켄트은행과도 같은 협약을 맺은 바 있다.")
     assert signed(result) == [["타슈켄트은행", "한빛은행"], ["한빛은행", "할릭은행"]]
+
+
+def test_partners_listed_each_after_its_own_day_are_dated_by_it(extract):
+    result = extract("가람군이 베트남 중부 지역 3개 성과 잇따라 업무협약을 체결했다. 군은 지난 5일 꽝남성, 6일 다낭시, "
+                     "7일 후에시와 각각 농업 기술 교류 협약을 맺었다고 10일 밝혔다.", title="가람군, 베트남 3개 성과 잇따라 MOU")
+    assert _agreements(result) == [("mou", ["가람군", "꽝남성"], "2024-06-05", None),
+                                   ("mou", ["가람군", "다낭시"], "2024-06-06", None),
+                                   ("mou", ["가람군", "후에시"], "2024-06-07", None)]
