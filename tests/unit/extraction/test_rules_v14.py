@@ -201,3 +201,12 @@ def test_partners_listed_each_after_its_own_day_are_dated_by_it(extract):
     assert _agreements(result) == [("mou", ["가람군", "꽝남성"], "2024-06-05", None),
                                    ("mou", ["가람군", "다낭시"], "2024-06-06", None),
                                    ("mou", ["가람군", "후에시"], "2024-06-07", None)]
+
+
+@pytest.mark.parametrize("sentence, statuses", [
+    ("가람시는 누리시와 MOU를 체결하고자 했으나 무산됐다.", []),
+    ("가람시는 누리시와 MOU를 체결하고자 노력했다.", ["planned"]),
+    ("가람시는 누리시와 MOU를 맺고자 한다.", ["planned"]),
+])
+def test_a_signing_aimed_at_is_not_signed(extract, sentence, statuses):
+    assert [a.status for a in extract(sentence).agreements] == statuses
