@@ -85,6 +85,8 @@ def group_entities(doc: Document, parties: frozenset[int] = frozenset()) -> tupl
         place = place_canonical.get(name) if type_ == "LOC" else None
         if place:
             forms.extend([place, *place_aliases[place]])  # 경남 and 경상남도: one province
+        elif type_ == "ORG" and name[1:2] == " " and _HANJA_CHAR.match(name) and name[0] in place_canonical:
+            forms.append(place_canonical[name[0]] + name[1:])  # 中 상무부 (a headline's) is 중국 상무부
         keys = [(type_, norm(f)) for f in forms]
         group = _indexed(index, keys)
         if group is None and not known:
@@ -186,6 +188,7 @@ def _entity(g: _Group, data: rules.Rules | None = None) -> Entity:
                   title=g.title, affiliation=g.affiliation)
 
 
+_HANJA_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _URLISH = re.compile(r"[./]|^(?:www|http)", re.I)
 
 

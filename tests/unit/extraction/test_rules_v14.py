@@ -210,3 +210,14 @@ def test_partners_listed_each_after_its_own_day_are_dated_by_it(extract):
 ])
 def test_a_signing_aimed_at_is_not_signed(extract, sentence, statuses):
     assert [a.status for a in extract(sentence).agreements] == statuses
+
+
+def test_a_general_bureau_is_an_organisation(extract, signed):
+    result = extract("같은 날 한국광해광업공단과 베트남 광물지질총국도 기술협력 MOU를 맺었다.")
+    assert signed(result) == [["베트남 광물지질총국", "한국광해광업공단"]]
+
+
+def test_a_headlines_hanja_country_before_a_body_is_the_country(extract):
+    result = extract("한국 산업통상자원부와 중국 상무부는 20일 베이징에서 수출통제 대화 채널을 신설하는 합의서에 서명했다.",
+                     title="中 상무부-韓 산업부, 수출통제 대화채널 신설 합의")
+    assert _orgs(result) == {"중국 상무부", "산업통상자원부"}
