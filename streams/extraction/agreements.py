@@ -722,7 +722,8 @@ class AgreementFinder:
 
     def _venue(self, doc: Document, start: int, at: int) -> str | None:
         """``_venue``, and the place it names as a LOC entity: 시청 세종실 → 세종실, 자연생태공원
-        세미나실 → 자연생태공원 (rooms and generic buildings dropped; not 정상회의, 현지)."""
+        세미나실 → 자연생태공원 (rooms and generic buildings dropped; not 정상회의, 현지); 워싱턴DC 인근
+        내셔널하버 → 워싱턴DC and 내셔널하버."""
         parts = self.data.venue_parts or {}
         span = _venue_span(doc, start, at, self._abstract, self._events)
         if span is None:
@@ -731,6 +732,14 @@ class AgreementFinder:
         words = doc.words
         while last >= first and parts.get(words[last].noun) == "room":
             last -= 1
+        near = [k for k in range(first, last) if parts.get(words[k].noun) == "near"]
+        if near:
+            before = words[near[-1] - 1]
+            if near[-1] - 1 >= first and before.proper and near[-1] - 1 not in doc.mention_at and len(before.noun) >= 2:
+                # (the place it is near is one too: 워싱턴DC)
+                doc.mentions.append(Mention("LOC", before.noun, before.noun_start, before.noun_end, before.sent,
+                                            near[-1] - 1, near[-1] - 1))
+            first = near[-1] + 1
         while first < last and (parts.get(words[first].noun) == "building" or first in doc.mention_at):
             first += 1
         core = words[first:last + 1]

@@ -221,3 +221,10 @@ def test_a_headlines_hanja_country_before_a_body_is_the_country(extract):
     result = extract("한국 산업통상자원부와 중국 상무부는 20일 베이징에서 수출통제 대화 채널을 신설하는 합의서에 서명했다.",
                      title="中 상무부-韓 산업부, 수출통제 대화채널 신설 합의")
     assert _orgs(result) == {"중국 상무부", "산업통상자원부"}
+
+
+def test_a_venue_near_a_place_is_two_places(extract):
+    result = extract("KOTRA는 미국 투자유치기관 SelectUSA와 MOU를 체결했다. 협약식은 4일(현지시간) 워싱턴DC 인근 "
+                     "내셔널하버에서 열린 투자서밋 현장에서 진행됐다.")
+    assert {"워싱턴DC", "내셔널하버"} <= {e.name for e in result.entities if e.type == "LOC"}
+    assert not any("인근" in e.name for e in result.entities)
