@@ -750,7 +750,8 @@ class AgreementFinder:
                 and not core[0].noun[0].isdigit() and len(core[-1].noun) >= 2):
             name = doc.text[core[0].noun_start:core[-1].noun_end]
             doc.mentions.append(Mention("LOC", name, core[0].noun_start, core[-1].noun_end, core[0].sent, first, last))
-        return doc.text[words[span[0]].noun_start:words[span[1]].noun_end]
+        lo = span[0] + 1 if parts.get(words[span[0]].noun) == "near" and span[0] < span[1] else span[0]
+        return doc.text[words[lo].noun_start:words[span[1]].noun_end]  # (not "소재 Omni Hotel")
 
     def _company_form(self, w: Word) -> bool:
         """누리은행 (누리/NNG 은행/NNG): common nouns ending with a company form name a company in a

@@ -228,3 +228,9 @@ def test_a_venue_near_a_place_is_two_places(extract):
                      "내셔널하버에서 열린 투자서밋 현장에서 진행됐다.")
     assert {"워싱턴DC", "내셔널하버"} <= {e.name for e in result.entities if e.type == "LOC"}
     assert not any("인근" in e.name for e in result.entities)
+
+
+def test_a_venue_located_in_a_city_is_the_venue_and_the_city_a_place(extract):
+    result = extract("가람시는 11일(현지시간) 테네시주 내슈빌 소재 Omni Nashville Hotel에서 현지 기업 누리텍과 투자협약을 맺었다.")
+    assert _agreements(result) == [("mou", ["가람시", "누리텍"], "2024-06-11", "Omni Nashville Hotel")]
+    assert {"내슈빌", "Omni Nashville Hotel"} <= {e.name for e in result.entities if e.type == "LOC"}
