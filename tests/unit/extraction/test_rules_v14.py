@@ -234,3 +234,9 @@ def test_a_venue_located_in_a_city_is_the_venue_and_the_city_a_place(extract):
     result = extract("가람시는 11일(현지시간) 테네시주 내슈빌 소재 Omni Nashville Hotel에서 현지 기업 누리텍과 투자협약을 맺었다.")
     assert _agreements(result) == [("mou", ["가람시", "누리텍"], "2024-06-11", "Omni Nashville Hotel")]
     assert {"내슈빌", "Omni Nashville Hotel"} <= {e.name for e in result.entities if e.type == "LOC"}
+
+
+@pytest.mark.parametrize("written", ["워싱턴D.C.", "워싱턴DC"])
+def test_washington_dc_is_a_place(extract, written):
+    result = extract(f"가람시는 {written}에서 한인회 신년하례식에 참석했다.")
+    assert written in {e.name for e in result.entities if e.type == "LOC"}
