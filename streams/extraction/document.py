@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from . import rules
 from .dates import infer_reference, parse_iso
 from .credits import credit_lines
-from .entities import NOT_ALIAS, Mention, classify, list_item_name, mentions_in_phrase, typical_name
+from .entities import NAME_LIKE, NOT_ALIAS, Mention, classify, list_item_name, mentions_in_phrase, typical_name
 from .original_names import foreign_people
 from .repairs import everyday_places_after_countries, names_cut_before_titles, repair_words, vietnamese_names
 from .words import PLACE_ENDS, Word, build_words, phrases, sentences
@@ -67,6 +67,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     for first, run in runs:
         mentions.extend(mentions_in_phrase(run, first, data))
     _promote_list_members(words, mentions, data)
+    _appositive_companies(words, mentions, data)
     foreign_people(text, words, mentions, data)
     credit_lines(text, words, mentions, data)
     _qualified_names(text, words, mentions)
@@ -158,6 +159,23 @@ def _alias(w: Word) -> list[str]:
 
 
 _JOINING_GWA = (("와", "JC"), ("과", "JC"))  # 과/와 joining two nouns (Kiwi: JC)
+
+
+_APPOSITIVE = [("이", "VCP"), ("ᆫ", "ETM")]  # 기업인 (기업/NNG 이/VCP ᆫ/ETM): "which is a company"
+_BODY_NOUNS = ("기관",)  # (창업지원기관인 X: an institution, as the company nouns say a company)
+
+
+def _appositive_companies(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
+    """"반도체 기업인 론스타세미는", "창업지원기관인 랩센트럴이": an unknown proper noun right after
+    "which is a company (an institution)" is one."""
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    for k in range(len(words) - 1):
+        w, name = words[k], words[k + 1]
+        if (w.rest != _APPOSITIVE or not w.noun.endswith((*data.company_nouns, *_BODY_NOUNS)) or k + 1 in taken
+                or not name.proper or name.sent != w.sent or name.paren or name.sep
+                or classify(name, data) not in ("P", "N") or not NAME_LIKE.match(name.noun)):
+            continue
+        mentions.append(Mention("ORG", name.noun, name.noun_start, name.noun_end, name.sent, k + 1, k + 1))
 
 
 def _promote_list_members(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:

@@ -665,12 +665,12 @@ def _described_company(words: list[Word], classes: str, data: rules.Rules) -> st
     while k > 0 and classes[k - 1] == "P" and len(classes) - k < 3:
         k -= 1
     if k == 0 or classes[k - 1] != "N" or not words[k - 1].noun.endswith(data.company_nouns) \
-            or any(not _NAME_LIKE.match(w.noun) for w in words[k:]):
+            or any(not NAME_LIKE.match(w.noun) for w in words[k:]):
         return classes
     return classes[:-1] + "O"
 
 
-_NAME_LIKE = re.compile(r"^(?:[가-힣]{2,}|[A-Za-z][A-Za-z0-9&.\-]+)$")
+NAME_LIKE = re.compile(r"^(?:[가-힣]{2,}|[A-Za-z][A-Za-z0-9&.\-]+)$")
 
 
 def place_prefix(prefix: str, data: rules.Rules) -> bool:

@@ -240,3 +240,17 @@ def test_a_venue_located_in_a_city_is_the_venue_and_the_city_a_place(extract):
 def test_washington_dc_is_a_place(extract, written):
     result = extract(f"가람시는 {written}에서 한인회 신년하례식에 참석했다.")
     assert written in {e.name for e in result.entities if e.type == "LOC"}
+
+
+@pytest.mark.parametrize("sentence, company", [
+    ("비영리 바이오 창업지원기관인 랩센트럴이 상징적 시설이다.", "랩센트럴"),
+    ("반도체 장비 기업인 론스타세미는 공장을 짓는다.", "론스타세미"),
+    ("현지 업체인 텍솔루션과 협력한다.", "텍솔루션"),
+])
+def test_an_unknown_name_after_which_is_a_company_is_one(extract, sentence, company):
+    assert company in _orgs(extract(sentence))
+
+
+def test_a_place_after_which_is_a_company_stays_a_place(extract):
+    result = extract("주요 거점 기관인 서울에 사무소를 둔다.")
+    assert "서울" not in _orgs(result)
