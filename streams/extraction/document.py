@@ -68,6 +68,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
         mentions.extend(mentions_in_phrase(run, first, data))
     _promote_list_members(words, mentions, data)
     _appositive_companies(words, mentions, data)
+    _companies_listed(words, mentions, data)
     foreign_people(text, words, mentions, data)
     credit_lines(text, words, mentions, data)
     _qualified_names(text, words, mentions)
@@ -176,6 +177,31 @@ def _appositive_companies(words: list[Word], mentions: list[Mention], data: rule
                 or classify(name, data) not in ("P", "N") or not NAME_LIKE.match(name.noun)):
             continue
         mentions.append(Mention("ORG", name.noun, name.noun_start, name.noun_end, name.sent, k + 1, k + 1))
+
+
+def _companies_listed(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
+    """"참여 기업은 윈텍, 포모사테크, 하이칩이다": the names a copula lists after "the companies are"
+    (a subject ending in a company noun) are organisations."""
+    taken = {i: m.type for m in mentions for i in range(m.first, m.last + 1)}
+    n = len(words)
+    for k in range(n - 2):
+        subject = words[k]
+        if subject.josa not in ("은", "는") or not subject.noun.endswith(data.company_nouns):
+            continue
+        j = k + 1
+        while j < n and words[j].sent == subject.sent and words[j].sep and not words[j].rest:
+            j += 1
+        last = words[j] if j < n else None
+        if (last is None or j == k + 1 or last.sent != subject.sent
+                or not any(tag == "VCP" for _, tag in last.rest) or last.rest[0][1] not in ("VCP", "NNB")):
+            continue
+        new = [i for i in range(k + 1, j + 1) if taken.get(i) != "ORG"]
+        if any(i in taken or not NAME_LIKE.match(words[i].noun) or classify(words[i], data) not in ("P", "N")
+               or not (words[i].proper or words[i].parts >= 2) for i in new):
+            continue  # (only a list of names: not "참여 기업은 반도체, 배터리 기업이다")
+        for i in new:
+            w = words[i]
+            mentions.append(Mention("ORG", w.noun, w.noun_start, w.noun_end, w.sent, i, i))
 
 
 def _promote_list_members(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:

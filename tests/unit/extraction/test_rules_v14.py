@@ -254,3 +254,9 @@ def test_an_unknown_name_after_which_is_a_company_is_one(extract, sentence, comp
 def test_a_place_after_which_is_a_company_stays_a_place(extract):
     result = extract("주요 거점 기관인 서울에 사무소를 둔다.")
     assert "서울" not in _orgs(result)
+
+
+def test_the_names_a_copula_lists_after_the_companies_are_organisations(extract):
+    result = extract("협약 기업은 윈텍, 포모사테크, 하이칩이다. 참여 업체는 누리소재, 한빛정밀 등이다. "
+                     "참여 기업은 반도체, 배터리 기업이다.")
+    assert _orgs(result) == {"윈텍", "포모사테크", "하이칩", "누리소재", "한빛정밀"}
