@@ -32,8 +32,9 @@ _DEMONSTRATIVE = frozenset({"이", "그", "해당"})  # 이 시장은: the mayor
 _CONTEXT_SPAN = 12  # sentences over which the last date named still dates an undated signing
 _LOOKAHEAD = 3
 # "협약식은 15일 시청에서 열렸다": the ceremony of a signing reported in one of the sentences before
-# "협약은 10일 도청에서 진행됐다": the signing itself, held
-_CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?[가-힣A-Z]{0,8}(?:(?:협약|협정|계약|체결|서명|조인|각서|MOU)식|협약|협정|각서|MOU)"
+# "협약은 10일 도청에서 진행됐다", "계약 서명은 7일 본사에서 이뤄졌다": the signing itself, held
+_CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?(?:[가-힣A-Z]{1,8}\s)?[가-힣A-Z]{0,8}"
+                            r"(?:(?:협약|협정|계약|체결|서명|조인|각서|MOU)식|협약|협정|각서|MOU|서명|체결)"
                             r"(?:\([^)]{0,12}\))?(?:은|는)\s"
                             r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었|거행됐|거행되었|이뤄졌|이루어졌)"
                             # "19일 시청에서 열린 협약식에는": the ceremony held, then who attended it
@@ -217,7 +218,12 @@ class AgreementFinder:
                 if not new and bullets:  # (each listed document with its own sectors)
                     new = self._bullet_pairs(doc, start, sentence, signed_in, context_date)
                 found.extend(new)
-                signed_in, signed_at = new, sent
+                if not new and signed_in and sent - signed_at <= _EVENT_SPAN and _CEREMONY_HELD.match(sentence):
+                    # "계약 서명은 7일 본사에서 이뤄졌다": 서명 reads as a signing with no parties; it is the
+                    # signing just reported, held
+                    self._ceremony(doc, start, sentence, signed_in)
+                else:
+                    signed_in, signed_at = new, sent
                 subject = next((s.party for s in signers if s.role == "subj" and s.party.type in ("ORG", "LOC")), None)
                 pending = (sent, verbs[0], subject, context_date) if not new and subject is not None else None
             elif joined:
@@ -614,6 +620,8 @@ class AgreementFinder:
             # 전라남도 투자 유치단이: the delegation signs for the body that sent it
             body = next((x for x in reversed(doc.mentions) if x.type in ("ORG", "LOC") and first <= x.first
                          and x.last < last), None)
+            if body is None and first == last:
+                body = self._led_by(doc, last)
             if body is not None or last == first or not doc.words[last - 1].proper:
                 return body
             last -= 1  # 가람대 산학협력단: the unknown name before the unit is the body
@@ -770,6 +778,18 @@ class AgreementFinder:
             return None  # most phrases
         found = [self._person_at[k] for k in keys[lo:bisect_right(keys, last)]]
         return min(found, key=itemgetter(0))[1]
+
+    def _led_by(self, doc: Document, k: int) -> Mention | None:
+        """"왕하이펑 옌청시 당서기가 이끄는 대표단이": the body of the person who leads the delegation."""
+        if k < 2 or doc.words[k - 1].noun or doc.words[k - 1].rest[:1] != _LEADS:
+            return None
+        leader = max((m for m in self._people if m.sent == doc.words[k].sent and m.last < k - 1),
+                     key=_START, default=None)
+        body = self._bodies.get(leader.affiliation or "") if leader is not None else None
+        if body is None:
+            return None
+        w = doc.words[k]
+        return replace(body, start=w.noun_start, end=w.noun_end, sent=w.sent, first=k, last=k, aliases=list(body.aliases))
 
     def _named_elsewhere(self, p: Mention) -> Mention | None:
         """김영수 미르시장: the body of the title is named elsewhere in the article (미르); it signs here."""
@@ -1065,6 +1085,7 @@ class AgreementFinder:
 
 
 _START = attrgetter("start")
+_LEADS = [("이끌", "VV")]  # 이끄는 (이끌/VV 는/ETM): "led by"
 _END = attrgetter("end")
 
 

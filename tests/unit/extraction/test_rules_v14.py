@@ -260,3 +260,15 @@ def test_the_names_a_copula_lists_after_the_companies_are_organisations(extract)
     result = extract("협약 기업은 윈텍, 포모사테크, 하이칩이다. 참여 업체는 누리소재, 한빛정밀 등이다. "
                      "참여 기업은 반도체, 배터리 기업이다.")
     assert _orgs(result) == {"윈텍", "포모사테크", "하이칩", "누리소재", "한빛정밀"}
+
+
+def test_a_delegation_led_by_a_person_signs_for_the_persons_body(extract):
+    result = extract("왕하이펑(王海峰) 옌청시 당서기가 이끄는 대표단이 12일 가람시를 방문해 경제 협력 방안을 논의했다. "
+                     "양측은 이날 시청 회의실에서 신에너지 산업 협력을 위한 양해각서를 교환했다.")
+    assert _agreements(result) == [("mou", ["가람시", "옌청시"], "2024-06-12", "시청 회의실")]
+
+
+def test_the_signing_held_later_in_a_sentence_with_a_signing_word_dates_it(extract):
+    result = extract("한빛정밀은 일본 미쓰비시상사와 합작법인 설립 계약을 체결했다고 8일 공시했다. 합작법인 지분은 한빛정밀이 "
+                     "60%를 갖는다. 계약 서명은 지난 7일 도쿄 미쓰비시상사 본사에서 이뤄졌다.")
+    assert _agreements(result) == [("contract", ["미쓰비시상사", "한빛정밀"], "2024-06-07", "도쿄 미쓰비시상사 본사")]
