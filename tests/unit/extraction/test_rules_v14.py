@@ -31,10 +31,16 @@ def test_a_name_before_a_company_word_still_is_a_company(extract, company):
     assert company in _orgs(extract(f"누리전자는 {company}와 함께 신제품을 개발한다."))
 
 
-def test_the_signing_held_in_the_next_sentence_gives_its_date_and_venue(extract):
-    result = extract("충청북도는 베트남 빈푹성과 농업 분야 협력에 관한 양해각서를 체결했다. "
-                     "협약은 지난 10일 청주 도청 대회의실에서 진행됐다.")
-    assert _agreements(result) == [("mou", ["빈푹성", "충청북도"], "2024-06-10", "청주 도청 대회의실")]
+@pytest.mark.parametrize("text, expected", [
+    ("충청북도는 베트남 빈푹성과 농업 분야 협력에 관한 양해각서를 체결했다. 협약은 지난 10일 청주 도청 대회의실에서 진행됐다.",
+     ("mou", ["빈푹성", "충청북도"], "2024-06-10", "청주 도청 대회의실")),
+    # (서명 reads as a signing of its own, with no parties)
+    ("한빛정밀은 일본 미쓰비시상사와 합작법인 설립 계약을 체결했다고 8일 공시했다. 합작법인 지분은 한빛정밀이 60%를 갖는다. "
+     "계약 서명은 지난 7일 도쿄 미쓰비시상사 본사에서 이뤄졌다.",
+     ("contract", ["미쓰비시상사", "한빛정밀"], "2024-06-07", "도쿄 미쓰비시상사 본사")),
+])
+def test_the_signing_held_in_a_later_sentence_gives_its_date_and_venue(extract, text, expected):
+    assert _agreements(extract(text)) == [expected]
 
 
 def test_an_agreement_that_is_carried_out_later_is_not_its_signing_held(extract):
@@ -267,8 +273,3 @@ def test_a_delegation_led_by_a_person_signs_for_the_persons_body(extract):
                      "양측은 이날 시청 회의실에서 신에너지 산업 협력을 위한 양해각서를 교환했다.")
     assert _agreements(result) == [("mou", ["가람시", "옌청시"], "2024-06-12", "시청 회의실")]
 
-
-def test_the_signing_held_later_in_a_sentence_with_a_signing_word_dates_it(extract):
-    result = extract("한빛정밀은 일본 미쓰비시상사와 합작법인 설립 계약을 체결했다고 8일 공시했다. 합작법인 지분은 한빛정밀이 "
-                     "60%를 갖는다. 계약 서명은 지난 7일 도쿄 미쓰비시상사 본사에서 이뤄졌다.")
-    assert _agreements(result) == [("contract", ["미쓰비시상사", "한빛정밀"], "2024-06-07", "도쿄 미쓰비시상사 본사")]
