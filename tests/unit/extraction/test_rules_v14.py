@@ -272,4 +272,3 @@ def test_a_delegation_led_by_a_person_signs_for_the_persons_body(extract):
     result = extract("왕하이펑(王海峰) 옌청시 당서기가 이끄는 대표단이 12일 가람시를 방문해 경제 협력 방안을 논의했다. "
                      "양측은 이날 시청 회의실에서 신에너지 산업 협력을 위한 양해각서를 교환했다.")
     assert _agreements(result) == [("mou", ["가람시", "옌청시"], "2024-06-12", "시청 회의실")]
-
