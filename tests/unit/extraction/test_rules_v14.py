@@ -38,6 +38,9 @@ def test_a_name_before_a_company_word_still_is_a_company(extract, company):
     ("한빛정밀은 일본 미쓰비시상사와 합작법인 설립 계약을 체결했다고 8일 공시했다. 합작법인 지분은 한빛정밀이 60%를 갖는다. "
      "계약 서명은 지난 7일 도쿄 미쓰비시상사 본사에서 이뤄졌다.",
      ("contract", ["미쓰비시상사", "한빛정밀"], "2024-06-07", "도쿄 미쓰비시상사 본사")),
+    ("한빛중공업은 인도 국영 조선사인 코친조선소와 선박 건조 협력을 위한 양해각서를 맺었다고 21일 밝혔다. "
+     "이번 협약은 지난 20일 뭄바이에서 열린 해양 주간 행사에서 체결됐다.",
+     ("mou", ["코친조선소", "한빛중공업"], "2024-06-20", "뭄바이")),
 ])
 def test_the_signing_held_in_a_later_sentence_gives_its_date_and_venue(extract, text, expected):
     assert _agreements(extract(text)) == [expected]
@@ -272,3 +275,8 @@ def test_a_delegation_led_by_a_person_signs_for_the_persons_body(extract):
     result = extract("왕하이펑(王海峰) 옌청시 당서기가 이끄는 대표단이 12일 가람시를 방문해 경제 협력 방안을 논의했다. "
                      "양측은 이날 시청 회의실에서 신에너지 산업 협력을 위한 양해각서를 교환했다.")
     assert _agreements(result) == [("mou", ["가람시", "옌청시"], "2024-06-12", "시청 회의실")]
+
+
+def test_a_long_foreign_given_name_is_part_of_the_name(extract):
+    result = extract("협약식에는 미에치스와프 스트루크 주지사가 참석했다.")
+    assert ("미에치스와프 스트루크", "주지사", None) in _people(result)
