@@ -220,14 +220,19 @@ class AgreementFinder:
                 if not new and bullets:  # (each listed document with its own sectors)
                     new = self._bullet_pairs(doc, start, sentence, signed_in, context_date)
                 found.extend(new)
+                subject = next((s.party for s in signers if s.role == "subj" and s.party.type in ("ORG", "LOC")), None)
                 if not new and signed_in and sent - signed_at <= _EVENT_SPAN and (
                         _CEREMONY_HELD.match(sentence) or _THIS_AGREEMENT.match(sentence)):
                     # "계약 서명은 7일 본사에서 이뤄졌다", "이번 협약은 20일 뭄바이에서 체결됐다": a signing with
                     # no parties of its own is the signing just reported, held
                     self._ceremony(doc, start, sentence, signed_in)
+                elif not new and subject is not None and sent - signed_at <= _EVENT_SPAN and (
+                        same := [f for f in signed_in if f.kind == verbs[0][2] and any(p.name == subject.name for p in f.parties)]):
+                    # "A가 B와 자매결연을 맺었다. A는 16일 B시청에서 자매결연 협정 체결식을 갖고 …": the
+                    # subject's signing just reported, told again with its day and place
+                    self._ceremony(doc, start, sentence, same)
                 else:
                     signed_in, signed_at = new, sent
-                subject = next((s.party for s in signers if s.role == "subj" and s.party.type in ("ORG", "LOC")), None)
                 pending = (sent, verbs[0], subject, context_date) if not new and subject is not None else None
             elif joined:
                 # "…업무협약을 체결했다. 이번 협약에는 A, B, C가 참여했다": the signing's partners, named after it

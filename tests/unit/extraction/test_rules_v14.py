@@ -41,6 +41,10 @@ def test_a_name_before_a_company_word_still_is_a_company(extract, company):
     ("한빛중공업은 인도 국영 조선사인 코친조선소와 선박 건조 협력을 위한 양해각서를 맺었다고 21일 밝혔다. "
      "이번 협약은 지난 20일 뭄바이에서 열린 해양 주간 행사에서 체결됐다.",
      ("mou", ["코친조선소", "한빛중공업"], "2024-06-20", "뭄바이")),
+    # (the subject's signing told again, with no partner named)
+    ("충주시가 중국 산둥성 웨이하이시와 자매결연을 맺었다. 충주시는 지난 16일 웨이하이시 인민정부 청사에서 자매결연 "
+     "협정 체결식을 갖고 관광 분야 교류에 합의했다고 18일 밝혔다.",
+     ("sister_city", ["웨이하이시", "충주시"], "2024-06-16", "웨이하이시 인민정부 청사")),
 ])
 def test_the_signing_held_in_a_later_sentence_gives_its_date_and_venue(extract, text, expected):
     assert _agreements(extract(text)) == [expected]
