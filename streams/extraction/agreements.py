@@ -821,12 +821,9 @@ class AgreementFinder:
         if p.affiliation or not p.title:
             return None
         if p.title not in self.data.place_heads:
-            named: dict[str, Mention] = {m.name: m for m in doc.mentions if m.type == "LOC" and m.start < p.start}
-            by_ending: dict[str, set[str]] = {}
-            for name in named:
-                by_ending.setdefault(name[-1:], set()).add(name)
-            fused = fused_place_head(p.title, by_ending, self.data)
-            return named[fused[0]] if fused else None
+            fused = fused_place_head(p.title, self._bodies, self.data)
+            place = self._bodies[fused[0]] if fused else None
+            return place if place is not None and place.type == "LOC" else None
         ending = self.data.place_heads[p.title]
         places = [m for m in doc.mentions if m.type == "LOC" and m.start < p.start
                   and m.name.endswith(ending) and len(m.name) > len(ending)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Container
 
 from . import rules
 from .dates import infer_reference, parse_iso
@@ -124,9 +125,10 @@ def headed_places(mentions: list[Mention], data: rules.Rules) -> None:
     for m in mentions:
         if m.type == "LOC" and len(m.name) > 1 and m.name[-1] in PLACE_ENDS:
             places.setdefault(m.name[-1], set()).add(m.name)
+    named_places = {name for names in places.values() for name in names}
     for m in mentions:
         if m.type == "PERSON" and m.affiliation is None and m.title:
-            fused = fused_place_head(m.title, places, data)
+            fused = fused_place_head(m.title, named_places, data)
             if fused:
                 m.affiliation, m.title = fused
                 continue
@@ -143,13 +145,13 @@ def headed_places(mentions: list[Mention], data: rules.Rules) -> None:
                     m.affiliation = next(iter(before))
 
 
-def fused_place_head(title: str, places: dict[str, set[str]], data: rules.Rules) -> tuple[str, str] | None:
-    """"마이클 라마 세부시장과": a place the article names (세부시) fused with its head's title, read as
-    one title. ``places``: place ending -> the places named with it. Returns (place, title)."""
+def fused_place_head(title: str, names: Container[str], data: rules.Rules) -> tuple[str, str] | None:
+    """"마이클 라마 세부시장과": a place the article names (세부시, one of ``names``) fused with its
+    head's title, read as one title. Returns (place, title)."""
     for head, ending in (data.place_heads or {}).items():
         if len(title) > len(head) and title.endswith(head):
             place = title[: -len(head)] + ending
-            if place in places.get(ending, ()):
+            if place in names:
                 return place, head
     return None
 
