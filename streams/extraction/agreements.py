@@ -39,12 +39,12 @@ _CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?(?:[가-힣A-Z]{1,8}\s)?[가-
                             r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었|거행됐|거행되었|이뤄졌|이루어졌)"
                             # "19일 시청에서 열린 협약식에는": the ceremony held, then who attended it
                             r"|[^.]{0,40}?(?:열린|개최된|진행된)\s[가-힣A-Z]{0,8}(?:협약|협정|계약|체결|서명|조인|각서|MOU)식에")
-_THIS_AGREEMENT = re.compile(r"\s*(?:이번|이|해당|본|이날)\s?(?:[가-힣]{1,8}\s)?(?:업무)?(?:협약|MOU|양해각서|협정|계약|의향서)"
-                             r"(?:\([^)]{0,10}\))?(?:은|는)\s")
+_THIS_ONE = r"\s*(?:이번|이|해당|본|이날)\s?(?:[가-힣]{1,8}\s)?(?:업무)?"  # "이번 (투자) …": the one just reported
+# "이번 협약은 20일 뭄바이에서 … 체결됐다": the agreement just reported, its signing held
+_THIS_AGREEMENT = re.compile(_THIS_ONE + r"(?:협약|MOU|양해각서|협정|계약|의향서)(?:\([^)]{0,10}\))?(?:은|는)\s")
 _EVENT_SPAN = 2  # sentences: from a signing to the ceremony that dates it (협약식은 …), or back to the event "이 자리에서" means
 # "이번 협약에는 A, B, C가 참여했다": the partners of the signing just reported without them
-_JOINED = re.compile(r"\s*(?:이번|이|해당|본|이날)\s?(?:[가-힣]{1,8}\s)?(?:업무)?(?:협약|MOU|양해각서|협정|협약식|체결식)"
-                     r"(?:\([^)]{0,10}\))?(?:에는|에|에도)\s")
+_JOINED = re.compile(_THIS_ONE + r"(?:협약|MOU|양해각서|협정|협약식|체결식)(?:\([^)]{0,10}\))?(?:에는|에|에도)\s")
 _JOINED_VERB = re.compile(r"(?:참여|참가|동참)(?:했|하였|한다|해)")
 _PAIR_SPAN = 2  # sentences from "A와 B가 …" to a "두 도시는 … 서명했다" that refers to them
 _DESCRIBED = 6  # sentences after a joint signing that may describe its counted members one by one

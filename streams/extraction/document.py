@@ -171,20 +171,23 @@ _BODY_NOUNS = ("기관",)  # (창업지원기관인 X: an institution, as the co
 def _appositive_companies(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
     """"반도체 기업인 론스타세미는", "창업지원기관인 랩센트럴이": an unknown proper noun right after
     "which is a company (an institution)" is one."""
-    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    taken: set[int] | None = None  # (built only for an article that has the construction)
     for k in range(len(words) - 1):
         w, name = words[k], words[k + 1]
-        if (w.rest != _APPOSITIVE or not w.noun.endswith((*data.company_nouns, *_BODY_NOUNS)) or k + 1 in taken
+        if (w.rest != _APPOSITIVE or not w.noun.endswith((*data.company_nouns, *_BODY_NOUNS))
                 or not name.proper or name.sent != w.sent or name.paren or name.sep
                 or classify(name, data) not in ("P", "N") or not NAME_LIKE.match(name.noun)):
             continue
-        mentions.append(Mention("ORG", name.noun, name.noun_start, name.noun_end, name.sent, k + 1, k + 1))
+        if taken is None:
+            taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+        if k + 1 not in taken:
+            mentions.append(Mention("ORG", name.noun, name.noun_start, name.noun_end, name.sent, k + 1, k + 1))
 
 
 def _companies_listed(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
     """"참여 기업은 윈텍, 포모사테크, 하이칩이다": the names a copula lists after "the companies are"
     (a subject ending in a company noun) are organisations."""
-    taken = {i: m.type for m in mentions for i in range(m.first, m.last + 1)}
+    taken: dict[int, str] | None = None  # word -> the type of the mention holding it, built when needed
     n = len(words)
     for k in range(n - 2):
         subject = words[k]
@@ -197,6 +200,8 @@ def _companies_listed(words: list[Word], mentions: list[Mention], data: rules.Ru
         if (last is None or j == k + 1 or last.sent != subject.sent
                 or not any(tag == "VCP" for _, tag in last.rest) or last.rest[0][1] not in ("VCP", "NNB")):
             continue
+        if taken is None:
+            taken = {i: m.type for m in mentions for i in range(m.first, m.last + 1)}
         new = [i for i in range(k + 1, j + 1) if taken.get(i) != "ORG"]
         if any(i in taken or not NAME_LIKE.match(words[i].noun) or classify(words[i], data) not in ("P", "N")
                or not (words[i].proper or words[i].parts >= 2) for i in new):
