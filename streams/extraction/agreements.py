@@ -18,7 +18,8 @@ from .dates import announcement_date, days_between, last_date, signing_date
 from .document import Document, fused_place_head, is_line_heading
 from .grouping import is_short_form
 from .merging import merge
-from .entities import NOT_ALIAS, _HANGUL, _LATIN_WORD, Mention, classify, classify_name, list_item_name
+from .entities import (NOT_ALIAS, _LATIN_WORD, Mention, classify, classify_name, company_of_common_nouns,
+                       list_item_name)
 from .frames import (GROUP_ENDINGS, SUBJ, Slot, clause_start, close_counted_list, counted_group, group_count,
                      headline_subject, mark_attendees, predicate_between, role_of, signing_frames)
 from .words import Word
@@ -680,7 +681,7 @@ class AgreementFinder:
         place = doc.mention_at.get(last - 1) if last > first else None
         acronym = (w.parts >= 2 and not w.proper and _ACRONYM.fullmatch(w.paren) is not None and place is not None
                    and place.type == "LOC" and place.last == last - 1 and place.first >= first)
-        if (not (w.proper or marked or acronym or self._company_form(w)) or w.noun[0].isdigit()
+        if (not (w.proper or marked or acronym or company_of_common_nouns(w, self.data)) or w.noun[0].isdigit()
                 or self.data.trigger_re.fullmatch(w.noun) or (w.noun.isascii() and len(w.noun) < 2)
                 or _QUOTED.match(doc.text, max(0, w.noun_start - 1))):
             return None
@@ -768,15 +769,6 @@ class AgreementFinder:
             doc.mentions.append(Mention("LOC", name, core[0].noun_start, core[-1].noun_end, core[0].sent, first, last))
         lo = span[0] + 1 if parts.get(words[span[0]].noun) == "near" and span[0] < span[1] else span[0]
         return doc.text[words[lo].noun_start:words[span[1]].noun_end]  # (not "소재 Omni Hotel")
-
-    def _company_form(self, w: Word) -> bool:
-        """누리은행 (누리/NNG 은행/NNG): common nouns ending with a company form name a company in a
-        party slot (not 시중은행, a generic modifier before the form)."""
-        if w.parts < 2 or not w.noun.endswith(self.data.company_forms):
-            return False
-        form = next(f for f in self.data.company_forms if w.noun.endswith(f))
-        prefix = w.noun[:-len(form)]
-        return len(prefix) >= 2 and _HANGUL.match(prefix) is not None and prefix not in self.data.generic_modifiers
 
     def _person_in(self, first: int, last: int) -> Mention | None:
         """The first person (in mention order) named from one of words first..last."""

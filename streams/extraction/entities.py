@@ -141,6 +141,16 @@ def _generic_company(prefix: str, suffix: str, data: rules.Rules) -> bool:
 _INDUSTRY = "산업"  # (the weak suffix of 제룡산업, and the common noun "industry")
 
 
+def company_of_common_nouns(w: Word, data: rules.Rules) -> bool:
+    """누리은행, 가람그룹 (누리/NNG 은행/NNG): common nouns ending with a company form, after a name
+    of two or more syllables, name a company (not 시중은행, a generic modifier before the form)."""
+    if w.parts < 2 or not w.noun.endswith(data.company_forms):
+        return False
+    form = next(f for f in data.company_forms if w.noun.endswith(f))
+    prefix = w.noun[:-len(form)]
+    return len(prefix) >= 2 and _HANGUL.match(prefix) is not None and prefix not in data.generic_modifiers
+
+
 _COMPANY_NAME_LONGEST = 5  # 한빛, LG, 에코프로: the names before an industry word are short
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import rules
-from .entities import HANJA_NAME, PLACE_HANJA, RANKS, Mention, classify, classify_name
+from .entities import HANJA_NAME, PLACE_HANJA, RANKS, Mention, classify, classify_name, company_of_common_nouns
 from .words import Word
 
 
@@ -95,15 +95,10 @@ def _name_employer(words: list[Word], i: int, person: Mention, by_word: dict[int
         if m in mentions:
             mentions.remove(m)
     cls = classify(body, data)
-    if (person.affiliation == body.noun and (cls == "P" or _company_of_common_nouns(body, cls, data))
+    if (person.affiliation == body.noun and (cls == "P" or cls == "N" and company_of_common_nouns(body, data))
             and len(by_word.get(i, ())) == len(misread)):
         type_ = "LOC" if person.title in (data.place_heads or {}) else "ORG"
         mentions.append(Mention(type_, body.noun, body.noun_start, body.noun_end, body.sent, i, i))
-
-
-def _company_of_common_nouns(w: Word, cls: str, data: rules.Rules) -> bool:
-    """가람그룹 (가람/NNG 그룹/NNG) between a name and a title: a company whose name Kiwi read as common nouns."""
-    return cls == "N" and w.parts >= 2 and w.noun.endswith(data.company_forms)
 
 
 def _title_after(words: list[Word], k: int, data: rules.Rules) -> tuple[str | None, str | None]:
@@ -120,7 +115,7 @@ def _title_after(words: list[Word], k: int, data: rules.Rules) -> tuple[str | No
             if i == k + 1 and t is not None and t.start() > 0 and t.group(0) in (data.place_heads or {}):
                 return t.group(0), nxt.noun[:t.start()]  # 탕페이(汤飞) 닝보시장: the mayor of 닝보
             return nxt.noun, " ".join(w.noun for w in words[k + 1:i]) or None
-        if nxt.rest or nxt.sep or nxt.paren or cls not in "OLPW" and not _company_of_common_nouns(nxt, cls, data):
+        if nxt.rest or nxt.sep or nxt.paren or cls not in "OLPW" and not (cls == "N" and company_of_common_nouns(nxt, data)):
             break
     return ("" if k + 1 < len(words) and classify(words[k + 1], data) in ("O", "L", "W") else None), None
 
