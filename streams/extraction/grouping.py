@@ -157,11 +157,6 @@ def _joins(name: str, type_: str, g: _Group, data: rules.Rules) -> bool:
         and not _placed(other, f, data) for f in expanded for other in g.forms)
 
 
-def _placed(name: str, short: str, data: rules.Rules) -> bool:
-    """인도네시아 반둥공대 is 반둥공대 with its place before it, not another expansion of it."""
-    return name.endswith(" " + short) and name[:-len(short) - 1] in data.places
-
-
 def _add_ends(ends: dict[tuple[str, ...], list[_Group]], group: _Group, form: str) -> None:
     for key in ((group.type, form[:1]), (group.type, "", form[-1:])):
         groups = ends.setdefault(key, [])
@@ -234,6 +229,8 @@ def _is_venue(name: str, data: rules.Rules) -> bool:
 
 
 def _placed(full: str, bare: str, data: rules.Rules | None) -> bool:
-    """``full`` is ``bare`` with a place in front (UAE 교육부, 베트남 산업무역부)."""
+    """``full`` is ``bare`` with a place in front (UAE 교육부, 베트남 산업무역부, 인도네시아 반둥공대)."""
+    if data is None or not full.endswith(" " + bare):
+        return False
     prefix = full[: -len(bare)].split()
-    return bool(prefix) and data is not None and prefix[-1] in data.places
+    return bool(prefix) and prefix[-1] in data.places
