@@ -169,11 +169,13 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules, abroad: 
         if classes == "L" and (name in data.places or not (len(name) == 3 and name[0] in data.surnames)):
             return False  # (정성주 may be a name read as a place ending in 주; 동남아 never is)
         if _HANGUL.match(name):
-            if not 2 <= len(name) <= 4:
-                return False
+            if words[0].proper and classes == "P" and _fused_vietnamese_name(name, data):
+                return True
             # 시진핑, 쑹하이린: a Chinese family name, only for a proper noun that is no place
             chinese = words[0].proper and classes == "P" and (
                 name[0] in data.chinese_surnames or name[:2] in data.chinese_surnames)
+            if not 2 <= len(name) <= (5 if chinese and name[:2] in data.chinese_surnames else 4):
+                return False  # (자오샤오화: a two-syllable family name, three syllables of given name)
             if len(name) == 4 and not (chinese or (name[:2] in data.surnames and words[0].proper)) and not (
                     abroad and classes == "P" and name[0] in data.chinese_shared_surnames):
                 # 남궁민수: four syllables need a two-syllable family name (not 나오유키), or a foreign
@@ -195,6 +197,13 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules, abroad: 
     return (words[0].proper and all(_HANGUL.match(w.noun) and len(w.noun) <= 4 for w in words)
             and not words[0].noun.endswith(data.company_nouns)
             and all(c == "P" or (c == "N" and len(w.noun) <= 2) for c, w in zip(classes, words)))
+
+
+def _fused_vietnamese_name(name: str, data: rules.Rules) -> bool:
+    """응우옌반훙, 호앙민쭝: a Vietnamese name written as one word, after a family name of two or more
+    syllables (쩐, 레 and 팜 also begin Korean words and company names: 팜한농)."""
+    return any(len(s) >= 2 and name.startswith(s) and 2 <= len(name) - len(s) <= 4
+               for s in data.vietnamese_surnames)
 
 
 _ONE_SYLLABLE = re.compile(r"^[가-힣]$")
@@ -598,7 +607,7 @@ def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, d
     if m is not None and m.start() > 0:
         places.append(title[:m.start()])  # 광둥성장: the place fused with the title
     return any(data.places.get(p) in _FOREIGN_KINDS or data.places.get(p + "성") in _FOREIGN_KINDS
-               for p in places)
+               or p[-1:] in PLACE_ENDS and data.places.get(p[:-1]) in _FOREIGN_KINDS for p in places)
 
 
 def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[str, tuple[int, ...]]:
