@@ -148,13 +148,20 @@ def _joins(name: str, type_: str, g: _Group, data: rules.Rules) -> bool:
                 and not (type_ == "LOC" and _two_places(name, f, data))
                 and not _two_missions(name, f)):
             continue
-        if is_short_form(name, f):
+        if is_short_form(name, f) or _bare_body(name, f, type_, data):
             return True
-        if is_short_form(f, name):
+        if is_short_form(f, name) or _bare_body(f, name, type_, data):
             expanded.append(f)
     return bool(expanded) and not any(
         other != name and is_short_form(f, other) and not is_short_form(other, name) and not is_short_form(name, other)
         and not _placed(other, f, data) for f in expanded for other in g.forms)
+
+
+def _bare_body(short: str, full: str, type_: str, data: rules.Rules) -> bool:
+    """투자부 is 인도네시아 투자부 named without its country (too short a name for ``is_short_form``;
+    not a generic body such as 교육부 or 정부, which alone is Korea's)."""
+    return (type_ == "ORG" and len(short) >= 3 and _HANGUL_WORD.match(short) is not None
+            and short not in data.org_words and _placed(full, short, data))
 
 
 def _add_ends(ends: dict[tuple[str, ...], list[_Group]], group: _Group, form: str) -> None:

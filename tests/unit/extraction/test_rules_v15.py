@@ -32,3 +32,14 @@ def test_a_company_named_like_a_vietnamese_family_name_is_no_person(extract):
     # (팜 is a family name, but 팜한농 before a title is the employer)
     people = _people(extract("팜한농 대표는 신제품을 소개했다."))
     assert not any(name == "팜한농" for name, _, _ in people), people
+
+
+def _org_forms(result):
+    return [{e.name, *e.aliases} for e in result.entities if e.type == "ORG"]
+
+
+def test_a_foreign_ministry_named_again_without_its_country_is_one_organisation(extract):
+    forms = _org_forms(extract("가온모터스가 인도네시아 투자부와 투자의향서를 체결했다. "
+                               "김하준 가온모터스 대표와 바흐릴 라하달리아 투자부 장관이 서명했다."))
+    assert {"인도네시아 투자부", "투자부"} in forms, forms
+
