@@ -121,6 +121,7 @@ class Found:
     summary: bool = False  # "… 등 2건의 양해각서를 체결": a sum-up of documents the article details
     counted: bool = False  # "A와 B는 12건의 MOU를 체결": documents counted, not named
     reference: bool = False  # "B와의 협약을 시작으로": an agreement referred to, not reported
+    friendship: bool = False  # a city tie read from its own document (우호교류 협정)
 
 
 class AgreementFinder:
@@ -1074,10 +1075,12 @@ class AgreementFinder:
                 if k in ("mou", "agreement") and all(p.type == "LOC" for p in parties) and (
                         _FRIENDSHIP.search(sentence, max(0, verb_start - 25), verb_start)
                         or _FRIENDSHIP_AFTER.match(sentence, verb_end)):
-                    k = "sister_city"  # 우호 교류 협정 between cities (2019년 체결한 우호협력 협약)
+                    k, friendship = "sister_city", True  # 우호 교류 협정 between cities (2019년 체결한 우호협력 협약)
+                else:
+                    friendship = False
                 out.append(Found(parties, k, status, evidence, day, venue, own_date=own_date, year=year, copy=copy,
                                  summary=_SUMMARY.search(sentence, 0, verb_start) is not None,
-                                 counted=bool(counted), reference=reference))
+                                 counted=bool(counted), reference=reference, friendship=friendship))
         return out
 
 

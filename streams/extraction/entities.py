@@ -601,6 +601,8 @@ def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, d
         return True  # 트럼프 미국 대통령, 왕원타오 중국 상무부장: a head of state or minister named with the country
     if aff_start == t and aff_start >= 2 and words[aff_start - 2].noun.endswith(_MISSIONS) and title in _DIPLOMATS:
         return True  # 주한중국대사관 싱하이밍 대사: a diplomat named after the mission
+    if _heads_a_place(words, classes, aff_start, t, data) and classes[aff_start - 1] == "P" and len(name) <= 6:
+        return True  # 니암바타르 울란바토르시장: a proper noun right before a place's head is the head's name
     if len(name) != 4:
         return False
     places = [w.noun for w in words[aff_start:t]]
@@ -608,6 +610,16 @@ def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, d
         places.append(title[:m.start()])  # 광둥성장: the place fused with the title
     return any(data.places.get(p) in _FOREIGN_KINDS or data.places.get(p + "성") in _FOREIGN_KINDS
                or p[-1:] in PLACE_ENDS and data.places.get(p[:-1]) in _FOREIGN_KINDS for p in places)
+
+
+def _heads_a_place(words: list[Word], classes: str, aff_start: int, t: int, data: rules.Rules) -> bool:
+    """The title heads the known place before it or fused with it (울란바토르 시장, 울란바토르시장)."""
+    title = words[t].noun
+    heads = data.place_heads or {}
+    if aff_start + 1 == t:
+        return title in heads and words[aff_start].noun in data.places  # (이시카와 다카시 시장: 다카 is Dhaka)
+    return aff_start == t and any(
+        title.endswith(h) and len(title) > len(h) and place_prefix(title[:-len(h)], data) for h in heads)
 
 
 def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[str, tuple[int, ...]]:

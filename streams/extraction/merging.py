@@ -128,12 +128,28 @@ def _joint_split_into_pairs(found: list[Found], generic: frozenset[str]) -> list
 
 def _one_signing_many_names(found: list[Found], generic: frozenset[str]) -> list[Found]:
     """A city tie (우호협력도시 협약) and the document signed for it (우호협력의향서) between the same
-    parties, not dated apart, are one signing: the named document's kind wins over sister_city."""
+    parties, not dated apart, are one signing: the named document's kind wins over sister_city; but a
+    tie read from its own document (우호교류 협정) wins over that document told again ("협정서에 서명했다")."""
     documents = [f for f in found if f.kind != "sister_city" and not f.year]
-    return [f for f in found if f.kind != "sister_city" or f.year or not any(
-        _same_parties(f, d, generic) and (f.signed_on == d.signed_on or (
-            f.signed_on and d.signed_on and not (f.own_date and d.own_date)))  # (a carried-over date)
-        for d in documents)]
+    if not documents:
+        return found
+    drop: set[int] = set()
+    for f in found:
+        if f.kind != "sister_city" or f.year:
+            continue
+        for d in documents:
+            if not _same_parties(f, d, generic):
+                continue
+            if f.friendship and d.kind in _GENERIC_KINDS and f.signed_on in (None, d.signed_on):
+                drop.add(id(d))  # (its date and place, from the ceremony, are the tie's)
+                f.signed_on, f.venue = d.signed_on, f.venue or d.venue
+            elif f.signed_on == d.signed_on or (
+                    f.signed_on and d.signed_on and not (f.own_date and d.own_date)):  # (a carried-over date)
+                drop.add(id(f))
+    return [f for f in found if id(f) not in drop]
+
+
+_GENERIC_KINDS = frozenset({"agreement", "mou"})
 
 
 def _same_parties(a: Found, b: Found, generic: frozenset[str]) -> bool:

@@ -43,3 +43,41 @@ def test_a_foreign_ministry_named_again_without_its_country_is_one_organisation(
                                "김하준 가온모터스 대표와 바흐릴 라하달리아 투자부 장관이 서명했다."))
     assert {"인도네시아 투자부", "투자부"} in forms, forms
 
+
+
+@pytest.mark.parametrize("sentence", [
+    "협정식에는 니암바타르 울란바토르시장이 참석했다.",
+    "협정식에는 니암바타르 울란바토르 시장이 참석했다.",
+])
+def test_a_single_foreign_name_right_before_a_places_head_is_that_head(extract, sentence):
+    people = _people(extract(sentence))
+    assert ("니암바타르", "시장", "울란바토르") in people, people
+
+
+def test_a_japanese_given_name_like_a_city_stays_in_the_name(extract):
+    # (다카 is Dhaka, but 이시카와 다카시 is one name)
+    people = _people(extract("이날 이시카와 다카시 시장은 환영사를 했다."))
+    assert {name for name, _, _ in people} == {"이시카와 다카시"}, people
+
+
+def _agreements(result):
+    return sorted((a.kind, sorted(p.name for p in a.parties), a.signed_on, a.venue) for a in result.agreements
+                  if a.status == "signed")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("누리도는 몽골 울란바토르시와 우호교류 협정을 체결했다. 협정식에는 최영수 누리도지사와 니암바타르 "
+     "울란바토르시장이 참석해 협정서에 서명했다.", ("sister_city", ["누리도", "울란바토르시"], None, None)),
+    ("누리도는 몽골 울란바토르시와 우호교류 협정을 체결했다고 17일 밝혔다. 협정식은 지난 15일 울란바토르시청에서 "
+     "열렸으며 최영수 누리도지사와 니암바타르 울란바토르시장이 협정서에 서명했다.",
+     ("sister_city", ["누리도", "울란바토르시"], "2024-06-15", "울란바토르시청")),
+])
+def test_a_city_tie_read_from_its_document_is_not_another_signing_when_the_document_is_signed(
+        extract, text, expected):
+    assert _agreements(extract(text)) == [expected]
+
+
+def test_a_named_document_for_a_city_tie_still_wins_over_the_tie(extract):
+    # (the letter of intent is what was signed that day)
+    result = extract("가람시는 미국 누리카운티와 우호협력도시 협약 체결을 위한 우호협력의향서를 체결했다.")
+    assert [a.kind for a in result.agreements if a.status == "signed"] == ["loi"]
