@@ -218,7 +218,7 @@ def _two_part_name(first: Word, second: Word, data: rules.Rules) -> bool:
     """Two proper nouns that make one foreign name, not an employer before a Korean name
     (한빛 김민수 대표)."""
     return (all(w.proper and _HANGUL.match(w.noun) and len(w.noun) <= 6 and not w.rest and not w.sep
-                and not w.paren for w in (first, second)) and len(second.noun) <= 5
+                and not w.paren for w in (first, second))
             and not (typical_name(second.noun, data) and not typical_name(first.noun, data)))
 
 

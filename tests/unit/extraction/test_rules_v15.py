@@ -81,3 +81,8 @@ def test_a_named_document_for_a_city_tie_still_wins_over_the_tie(extract):
     # (the letter of intent is what was signed that day)
     result = extract("가람시는 미국 누리카운티와 우호협력도시 협약 체결을 위한 우호협력의향서를 체결했다.")
     assert [a.kind for a in result.agreements if a.status == "signed"] == ["loi"]
+
+
+def test_a_long_central_asian_family_name_is_in_the_name_not_the_employer(extract):
+    people = _people(extract("협약식에는 우마르 샤이흐메토프 할릭은행 회장이 참석했다."))
+    assert ("우마르 샤이흐메토프", "회장", "할릭은행") in people, people
