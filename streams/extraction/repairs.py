@@ -28,6 +28,11 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
             # 포항시의 협약 (포항시의/NNP): a known place with the genitive particle read as one name
             w.noun, w.noun_end, w.josa = w.noun[:-1], w.noun_end - 1, "의"
             w.rest = [("의", "JKG")]
+        if (w.proper and w.noun.endswith("서") and len(w.noun) >= 3 and not w.rest and not w.paren
+                and w.noun_end == w.end and w.noun not in data.places and _place_before_seo(w.noun[:-1], data)):
+            # 베트남서 열린 (베트남서/NNP): a place with 서, the short form of the particle 에서, read as one name
+            w.noun, w.noun_end, w.josa = w.noun[:-1], w.noun_end - 1, "서"
+            w.rest = [("서", "JKB")]
         if w.rest and w.rest[0] == _COUNTY and w.proper and text.startswith("군", w.noun_end) and (
                 text.startswith("군(", w.noun_end) if w.paren else text[w.noun_end + 1:w.end].rstrip(w.sep) == w.josa) \
                 and not typical_name(w.noun, data):
@@ -219,6 +224,11 @@ def vietnamese_names(words: list[Word], text: str, data: rules.Rules) -> list[Wo
         w.proper, w.rest, w.josa, w.pieces, w.parts = True, [], "", 0, j - i + 1
         i = j
     return out
+
+
+def _place_before_seo(name: str, data: rules.Rules) -> bool:
+    """A known place that 서 ("in") may follow; not a district, whose 서 is its police station (강남서)."""
+    return classify_name(name, data) == "L" and data.places.get(name) != "district"
 
 
 def _unquoted(text: str, w: Word) -> tuple[str, int, int]:

@@ -86,3 +86,12 @@ def test_a_named_document_for_a_city_tie_still_wins_over_the_tie(extract):
 def test_a_long_central_asian_family_name_is_in_the_name_not_the_employer(extract):
     people = _people(extract("협약식에는 우마르 샤이흐메토프 할릭은행 회장이 참석했다."))
     assert ("우마르 샤이흐메토프", "회장", "할릭은행") in people, people
+
+
+@pytest.mark.parametrize("title", ["KOTRA, 베트남서 소비재 수출상담회 열어", "가온식품, 호찌민서 공급 계약"])
+def test_a_place_with_the_short_particle_seo_is_the_place(extract, title):
+    result = extract("가온식품은 현지 유통기업 윈커머스와 공급 계약을 맺었다.", title=title)
+    orgs = {e.name for e in result.entities if e.type == "ORG"}
+    places = {e.name for e in result.entities if e.type == "LOC"}
+    assert not any(o.endswith("서") for o in orgs), orgs
+    assert places & {"베트남", "호찌민"}, places
