@@ -21,6 +21,8 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
             name = _name_fused_with_title(w, data)
             if name is not None:
                 out.append(name)  # (w is now the title alone)
+        if not w.noun and w.rest and w.rest[0] == _FORMER:
+            _title_read_as_former(w, text, data)
         if w.pieces or len(w.rest) >= 2:  # (the only words _unknown_company can change)
             _unknown_company(w, text, data)
         if (w.proper and w.noun.endswith("의") and len(w.noun) >= 3 and not w.rest and not w.paren
@@ -175,7 +177,7 @@ def _employer_and_title(employer: Word, title: Word | None, data: rules.Rules) -
             and bool(title.rest or title.sep))
 
 
-_PLACE_PARTICLES = frozenset({"", "와", "과", "는", "은", "의", "에", "에서", "을", "를", "이", "가", "도"})
+_PARTICLES = frozenset({"", "와", "과", "는", "은", "의", "에", "에서", "을", "를", "이", "가", "도"})
 
 
 def everyday_places_after_countries(words: list[Word], text: str, data: rules.Rules) -> None:
@@ -186,7 +188,7 @@ def everyday_places_after_countries(words: list[Word], text: str, data: rules.Ru
                 or data.places.get(prev.noun) != "country" or w.start != prev.end + 1):
             continue
         raw = text[w.start:w.end]
-        name = next((p for p in data.everyday_places if raw.startswith(p) and raw[len(p):] in _PLACE_PARTICLES), None)
+        name = next((p for p in data.everyday_places if raw.startswith(p) and raw[len(p):] in _PARTICLES), None)
         if name is None or data.places.get(name) == "country":
             continue
         josa = raw[len(name):]
@@ -224,6 +226,19 @@ def vietnamese_names(words: list[Word], text: str, data: rules.Rules) -> list[Wo
         w.proper, w.rest, w.josa, w.pieces, w.parts = True, [], "", 0, j - i + 1
         i = j
     return out
+
+
+_FORMER = ("전", "MM")
+
+
+def _title_read_as_former(w: Word, text: str, data: rules.Rules) -> None:
+    """전무가 (전/MM 무가/NNG: "former" and a noun): a title starting with 전 and its particle."""
+    raw = text[w.start:w.end].rstrip(w.sep)
+    for n in range(len(raw) - 1, 1, -1):
+        if raw[:n] in data.titles and raw[n:] in _PARTICLES:
+            w.noun, w.noun_start, w.noun_end, w.last_start = raw[:n], w.start, w.start + n, w.start
+            w.josa, w.rest, w.parts = raw[n:], [(raw[n:], "J")] if raw[n:] else [], 1
+            return
 
 
 def _place_before_seo(name: str, data: rules.Rules) -> bool:

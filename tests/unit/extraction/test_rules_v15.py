@@ -95,3 +95,10 @@ def test_a_place_with_the_short_particle_seo_is_the_place(extract, title):
     places = {e.name for e in result.entities if e.type == "LOC"}
     assert not any(o.endswith("서") for o in orgs), orgs
     assert places & {"베트남", "호찌민"}, places
+
+
+def test_a_title_that_kiwi_reads_as_former_and_a_noun_is_the_title(extract):
+    # 전무가 (전/MM 무가/NNG) before a comma
+    people = _people(extract("한빛전자 측에서는 오세훈 전무가, 누리물산에서는 정다은 상무가 참석했다."))
+    assert {name for name, _, _ in people} == {"오세훈", "정다은"}, people
+    assert any(p[:2] == ("오세훈", "전무") for p in people), people
