@@ -102,3 +102,20 @@ def test_a_title_that_kiwi_reads_as_former_and_a_noun_is_the_title(extract):
     people = _people(extract("한빛전자 측에서는 오세훈 전무가, 누리물산에서는 정다은 상무가 참석했다."))
     assert {name for name, _, _ in people} == {"오세훈", "정다은"}, people
     assert any(p[:2] == ("오세훈", "전무") for p in people), people
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("가온전자는 폴란드 경제특구청과 투자계약을 체결했다고 지난달 28일 밝혔다. 계약은 같은 달 27일 바르샤바에서 서명됐다.",
+     ("contract", "2024-05-27", "바르샤바")),
+    ("다온바이오는 가람제약과 기술이전 계약을 맺었다고 12일 공시했다. 계약금은 300억원이다. 계약일은 2024년 6월 11일이다.",
+     ("contract", "2024-06-11", None)),
+    ("다온바이오는 가람제약과 기술이전 계약을 맺었다고 12일 공시했다. 협약 체결일은 지난 10일이다.",
+     ("contract", "2024-06-10", None)),
+])
+def test_the_contract_signed_or_its_signing_day_told_in_a_later_sentence_dates_it(extract, text, expected):
+    assert [(a.kind, a.signed_on, a.venue) for a in extract(text).agreements] == [expected]
+
+
+def test_a_contract_carried_out_is_not_its_signing_day(extract):
+    result = extract("다온바이오는 가람제약과 기술이전 계약을 맺었다. 계약 기간은 2030년 6월 11일까지다.")
+    assert [a.signed_on for a in result.agreements] == [None]
