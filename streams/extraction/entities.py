@@ -104,7 +104,7 @@ def _classify(w: Word, data: rules.Rules) -> str:
         return "T"  # 상무부장, 외교부장: a Chinese minister (部長), the ministry fused with 장
     if noun in data.org_words:
         return "W"
-    if noun.endswith(data.venue_suffixes):
+    if noun.endswith(data.venue_suffixes) and not _longer_org_suffix(noun, data):
         shortest = next(s for s in reversed(data.venue_suffixes) if noun.endswith(s))
         prefix = noun[:-len(shortest)]
         core = _ORDINAL.sub("", prefix)
@@ -653,6 +653,12 @@ def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[s
 _STATE_KINDS = frozenset({"country"})
 _NOT_DEPARTMENTS = frozenset({"남부", "북부", "동부", "서부", "중부", "내부", "외부", "일부", "전부"})  # 중국 동남부
 _REGION = "지역"
+
+
+def _longer_org_suffix(noun: str, data: rules.Rules) -> bool:
+    """경제특구청: an organisation's ending (특구청, a zone's agency) longer than the venue's (구청)."""
+    venue = max((s for s in data.venue_suffixes if noun.endswith(s)), key=len)
+    return any(noun.endswith(s) and len(s) > len(venue) for s, _ in data.org_suffixes)
 
 
 def _is_branch(noun: str, data: rules.Rules) -> bool:

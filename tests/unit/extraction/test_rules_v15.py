@@ -119,3 +119,10 @@ def test_the_contract_signed_or_its_signing_day_told_in_a_later_sentence_dates_i
 def test_a_contract_carried_out_is_not_its_signing_day(extract):
     result = extract("다온바이오는 가람제약과 기술이전 계약을 맺었다. 계약 기간은 2030년 6월 11일까지다.")
     assert [a.signed_on for a in result.agreements] == [None]
+
+
+def test_a_zones_agency_is_an_organisation_not_a_district_office(extract):
+    # 경제특구청 ends with 구청 (a district office, a venue), but 특구청 is the zone's agency
+    result = extract("가온전자는 폴란드 경제특구청과 투자계약을 체결했다.")
+    assert "경제특구청" in {e.name for e in result.entities if e.type == "ORG"}
+    assert [p.type for a in result.agreements for p in a.parties] == ["ORG", "ORG"]
