@@ -124,5 +124,5 @@ def test_a_contract_carried_out_is_not_its_signing_day(extract):
 def test_a_zones_agency_is_an_organisation_not_a_district_office(extract):
     # 경제특구청 ends with 구청 (a district office, a venue), but 특구청 is the zone's agency
     result = extract("가온전자는 폴란드 경제특구청과 투자계약을 체결했다.")
-    assert "경제특구청" in {e.name for e in result.entities if e.type == "ORG"}
+    assert any(e.name.endswith("경제특구청") for e in result.entities if e.type == "ORG"), result.entities
     assert [p.type for a in result.agreements for p in a.parties] == ["ORG", "ORG"]
