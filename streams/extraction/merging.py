@@ -37,6 +37,11 @@ def merge(found: list[Found], generic: frozenset[str] = frozenset(),
     detailed = [f for f in found if not f.summary]
     found = [f for f in found if not f.summary or not any(
         _same_name(p.name, q.name) for d in detailed for p in f.parties for q in d.parties)]
+    # "A가 B와 협약을 체결하고 …에 나선다. A는 지난 10일 B와 협약을 체결했다": a lead that reads as a
+    # preview, then the signing it leads to; not a plan told after a signing (그 다음 협정도 맺기로)
+    signed = [(n, f) for n, f in enumerate(found) if f.status == "signed"]
+    found = [f for n, f in enumerate(found) if f.status != "planned" or f.signed_on or not any(
+        m > n and g.kind == f.kind and _same_parties(f, g, generic) for m, g in signed)]
     # "부산항만공사(BPA)" then "강준석 BPA 사장과 …": a party named by its alias in another sentence
     full = {a: p.name for f in found for p in f.parties for a in p.aliases}
     out: dict[tuple, Found] = {}

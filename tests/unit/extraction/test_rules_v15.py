@@ -126,3 +126,19 @@ def test_a_zones_agency_is_an_organisation_not_a_district_office(extract):
     result = extract("가온전자는 폴란드 경제특구청과 투자계약을 체결했다.")
     assert any(e.name.endswith("경제특구청") for e in result.entities if e.type == "ORG"), result.entities
     assert [p.type for a in result.agreements for p in a.parties] == ["ORG", "ORG"]
+
+
+def _all_agreements(result):
+    return sorted((a.kind, a.status, sorted(p.name for p in a.parties), a.signed_on) for a in result.agreements)
+
+
+def test_a_lead_that_reads_as_a_preview_of_the_signing_reported_after_it_is_that_signing(extract):
+    result = extract("가람시가 한빛전자와 업무협약을 체결하고 반도체 인재 양성에 나선다. 시는 지난 10일 시청 접견실에서 "
+                     "한빛전자와 반도체 인재 양성을 위한 업무협약을 체결했다고 12일 밝혔다.")
+    assert _all_agreements(result) == [("mou", "signed", ["가람시", "한빛전자"], "2024-06-10")]
+
+
+def test_a_plan_told_after_a_signing_stays_a_plan(extract):
+    result = extract("가람시는 지난 10일 한빛전자와 업무협약을 체결했다. 시는 내년에 한빛전자와 두 번째 업무협약을 "
+                     "체결할 계획이다.")
+    assert [a.status for a in result.agreements] == ["signed", "planned"]
