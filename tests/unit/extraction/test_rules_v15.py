@@ -142,3 +142,8 @@ def test_a_plan_told_after_a_signing_stays_a_plan(extract):
     result = extract("가람시는 지난 10일 한빛전자와 업무협약을 체결했다. 시는 내년에 한빛전자와 두 번째 업무협약을 "
                      "체결할 계획이다.")
     assert [a.status for a in result.agreements] == ["signed", "planned"]
+
+
+def test_a_chinese_districts_head_is_titled(extract):
+    people = _people(extract("이날 설명회에는 리밍 우장구 당서기, 장웨이 우장구 구장 등 중국 측 대표단이 참석했다."))
+    assert ("장웨이", "구장", "우장구") in people, people
