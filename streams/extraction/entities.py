@@ -76,6 +76,8 @@ def _classify(w: Word, data: rules.Rules) -> str:
         return "L"  # (매출 신장, 저장 탱크: 신장/NNG and 저장/NNG are no places)
     if noun in data.titles:
         return "T"
+    if _is_branch(noun, data):
+        return "O"  # 현지법인: named with the company before it (see the ORG rule)
     if noun[0].isdigit():
         return "D"
     if (w.legal or noun != w.noun) and len(noun) >= 2:  # ㈜ marks a company
@@ -453,6 +455,9 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             # 한국보건산업진흥원 미국지사: a body's branch abroad, named with the body (its other name)
             out.pop()
             start, j, full = body.first - base, body.first - base, body.name
+        if start == i and j == i and _generic_branch(words[i].noun, data):
+            i += 1  # (현지법인을 개소했다, 5개 해외지사: no company named)
+            continue
         name = " ".join(strip_legal(w.noun) for w in words[start:i + 1])
         full = name if start < j else full
         m = Mention("LOC" if classes[i] in "VS" else "ORG", name, words[start].noun_start, words[i].noun_end, words[i].sent, base + start, base + i)
@@ -661,9 +666,22 @@ def _longer_org_suffix(noun: str, data: rules.Rules) -> bool:
     return any(noun.endswith(s) and len(s) > len(venue) for s, _ in data.org_suffixes)
 
 
+_BRANCHES = ("지사", "법인")
+_BRANCH_PLACES = frozenset({"현지", "해외", "국내"})
+
+
+def _generic_branch(noun: str, data: rules.Rules) -> bool:
+    """현지법인, 해외지사, 한국법인: a branch or subsidiary that names no company by itself."""
+    return _is_branch(noun, data) and (noun[:-2] in _BRANCH_PLACES or noun.endswith("법인"))
+
+
 def _is_branch(noun: str, data: rules.Rules) -> bool:
-    """미국지사: a country and 지사 is a branch (a governor's 지사 follows a province or prefecture)."""
-    return noun.endswith("지사") and data.places.get(noun[:-2]) == "country"
+    """미국지사, 한국법인, 현지법인: a country (or "local", "overseas") and 지사 or 법인 is a company's
+    branch or subsidiary (a governor's 지사 follows a province or prefecture)."""
+    if not noun.endswith(_BRANCHES):
+        return False
+    where = noun[:-2]
+    return data.places.get(where) == "country" or where in _BRANCH_PLACES
 
 
 def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> str:

@@ -147,3 +147,19 @@ def test_a_plan_told_after_a_signing_stays_a_plan(extract):
 def test_a_chinese_districts_head_is_titled(extract):
     people = _people(extract("이날 설명회에는 리밍 우장구 당서기, 장웨이 우장구 구장 등 중국 측 대표단이 참석했다."))
     assert ("장웨이", "구장", "우장구") in people, people
+
+
+def test_a_companys_local_subsidiary_signs_named_with_the_company(extract):
+    result = extract("누리테크는 지멘스 현지법인과 공급 계약을 맺었다.")
+    assert [sorted(p.name for p in a.parties) for a in result.agreements] == [["누리테크", "지멘스 현지법인"]]
+
+
+def test_a_subsidiary_named_without_a_company_is_no_organisation(extract):
+    result = extract("가온전자는 모리슨시에 현지법인을 이날 개소했다. 현재 5개 해외지사가 있다.")
+    assert not {e.name for e in result.entities if e.type == "ORG"} & {"현지법인", "해외지사"}
+
+
+def test_a_japanese_prefectures_office_is_a_venue(extract):
+    result = extract("가람도는 일본 후쿠오카현과 교류협력 각서를 체결했다. 체결식은 지난 8일 후쿠오카현청에서 열렸다.")
+    assert "후쿠오카현청" not in {e.name for e in result.entities if e.type == "ORG"}
+    assert [a.venue for a in result.agreements] == ["후쿠오카현청"]
