@@ -46,6 +46,8 @@ _THIS_ONE = r"\s*(?:이번|이|해당|본|이날)\s?(?:[가-힣]{1,8}\s)?(?:업�
 # "이번 협약은 20일 뭄바이에서 … 체결됐다": the agreement just reported, its signing held
 _THIS_AGREEMENT = re.compile(_THIS_ONE + r"(?:협약|MOU|양해각서|협정|계약|의향서)(?:\([^)]{0,10}\))?(?:은|는)\s")
 _EVENT_SPAN = 2  # sentences: from a signing to the ceremony that dates it (협약식은 …), or back to the event "이 자리에서" means
+# "협약 기업은 A, B, C다": the partners of the signing just reported without them, listed by a copula
+_LISTED = re.compile(r"\s*(?:이번\s)?(?:협약|참여|체결|협약\s?체결|협약\s?참여)\s?(?:기업|업체|기관|회사|사)(?:은|는)\s")
 # "이번 협약에는 A, B, C가 참여했다": the partners of the signing just reported without them
 _JOINED = re.compile(_THIS_ONE + r"(?:협약|MOU|양해각서|협정|협약식|체결식)(?:\([^)]{0,10}\))?(?:에는|에|에도)\s")
 _JOINED_VERB = re.compile(r"(?:참여|참가|동참)(?:했|하였|한다|해)")
@@ -89,7 +91,7 @@ _AMONG_DEEDS = re.compile(r"(?:하)?는\s?등(?:\s|$)")
 _AHEAD = re.compile(r"(?:할|을|ㄹ)\s?(?:계획|예정|방침|것)|(?:하|)겠")  # (…는 등 협력을 강화할 계획이다)
 _PAREN_TAIL = re.compile(r"\(([^()]*)\)\s*$")
 # 각각; "B와 투자협약을, C와는 업무협약을 맺었다": each partner's own document
-_SEPARATELY = re.compile(r"각각|각기|개별|\d+건|[을를],\s*[^\s,]{1,30}\s?[와과][는도]?\s")
+_SEPARATELY = re.compile(r"각각|각기|개별|잇따라|잇달아|연이어|차례로|차례대로|\d+건|[을를],\s*[^\s,]{1,30}\s?[와과][는도]?\s")
 _JOINT = re.compile(r"합동|다자간|\d자\s*간|이들은|공동으로")
 _SIGNERS_AFTER = re.compile(r"(?:체결|맺|서명)[은한]\s*(?:기업|기관|업체|곳|단체|도시|국가|회사)[은는]")
 _KIND_PRIORITY = {"sister_city": 0, "loi": 1, "contract": 2, "agreement": 3, "mou": 4}
@@ -191,8 +193,10 @@ class AgreementFinder:
                 verbs = [v for n, v in enumerate(verbs) if n == len(verbs) - 1
                          or not self.data.planned_re.search(sentence, v[0], v[1] + 12)]
             verb = verbs[0] if verbs else None
-            joined = (verb is None and pending is not None and sent - pending[0] <= _EVENT_SPAN
-                      and _JOINED.match(sentence) is not None and _JOINED_VERB.search(sentence) is not None)
+            listed = (verb is None and pending is not None and sent - pending[0] <= _EVENT_SPAN
+                      and _LISTED.match(sentence) is not None)
+            joined = listed or (verb is None and pending is not None and sent - pending[0] <= _EVENT_SPAN
+                                and _JOINED.match(sentence) is not None and _JOINED_VERB.search(sentence) is not None)
             # "이날 체결된 MOU는 ▲A-B 에너지 협력 ▲C-D …": documents listed by their pairs
             bullets = (start >= doc.title_end and "▲" in sentence and "-" in sentence and (
                 self.data.trigger_re.search(sentence) is not None or (signed_in and sent - signed_at <= _EVENT_SPAN)))
@@ -240,7 +244,7 @@ class AgreementFinder:
                 pending = (sent, verbs[0], subject, context_date) if not new and subject is not None else None
             elif joined:
                 # "…업무협약을 체결했다. 이번 협약에는 A, B, C가 참여했다": the signing's partners, named after it
-                new = self._joined(doc, pending, slots)
+                new = self._joined(doc, pending, slots, bool(listed))
                 found.extend(new)
                 signed_in, signed_at, pending = new, sent, None
             elif signed_in and sent - signed_at <= _EVENT_SPAN and _CEREMONY_HELD.match(sentence):
@@ -315,10 +319,11 @@ class AgreementFinder:
                 f.year = doc.published.year - int(jubilee.group(1))  # (not the same signing as an undated MOU)
         return ties
 
-    def _joined(self, doc: Document, pending, slots: list[Slot]) -> list[Found]:
+    def _joined(self, doc: Document, pending, slots: list[Slot], listed: bool) -> list[Found]:
         """The signing of ``pending`` between its subject and the bodies a later sentence says joined it."""
         sent, verb, subject, context_date = pending
-        partners = [s.party for s in slots if s.role in ("subj", "list") and s.party.type in ("ORG", "LOC")
+        roles = ("subj", "list", "other") if listed else ("subj", "list")  # (B, C, D다: the copula's last)
+        partners = [s.party for s in slots if s.role in roles and s.party.type in ("ORG", "LOC")
                     and s.party.name != subject.name]
         if not partners:
             return []

@@ -163,3 +163,19 @@ def test_a_japanese_prefectures_office_is_a_venue(extract):
     result = extract("가람도는 일본 후쿠오카현과 교류협력 각서를 체결했다. 체결식은 지난 8일 후쿠오카현청에서 열렸다.")
     assert "후쿠오카현청" not in {e.name for e in result.entities if e.type == "ORG"}
     assert [a.venue for a in result.agreements] == ["후쿠오카현청"]
+
+
+def _signed_parties(result):
+    return sorted(sorted(p.name for p in a.parties) for a in result.agreements if a.status == "signed")
+
+
+@pytest.mark.parametrize("last", ["누리배터리다", "누리배터리이다"])
+def test_the_partners_a_copula_lists_after_a_signing_with_others_sign_it(extract, last):
+    result = extract("가람시가 한빛전자 등 3개사와 1000억원 규모의 투자 양해각서를 체결했다. "
+                     f"협약 기업은 한빛전자, 가온모터스, {last}.")
+    assert _signed_parties(result) == [["가람시", "가온모터스", "누리배터리", "한빛전자"]]
+
+
+def test_partners_signed_one_after_another_are_separate_agreements(extract):
+    result = extract("한빛전자는 이날 가온모터스, 누리배터리와 잇따라 업무협약을 맺었다.")
+    assert _signed_parties(result) == [["가온모터스", "한빛전자"], ["누리배터리", "한빛전자"]]
