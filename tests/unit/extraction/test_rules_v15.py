@@ -179,3 +179,8 @@ def test_the_partners_a_copula_lists_after_a_signing_with_others_sign_it(extract
 def test_partners_signed_one_after_another_are_separate_agreements(extract):
     result = extract("한빛전자는 이날 가온모터스, 누리배터리와 잇따라 업무협약을 맺었다.")
     assert _signed_parties(result) == [["가온모터스", "한빛전자"], ["누리배터리", "한빛전자"]]
+
+
+def test_a_countrys_armed_service_is_an_organisation_that_signs(extract):
+    result = extract("한빛중공업은 필리핀 해군과 3000억원 규모의 초계함 2척 건조 계약을 체결했다.")
+    assert _signed_parties(result) == [["한빛중공업", "필리핀 해군"]]
