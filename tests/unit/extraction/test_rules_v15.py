@@ -183,4 +183,4 @@ def test_partners_signed_one_after_another_are_separate_agreements(extract):
 
 def test_a_countrys_armed_service_is_an_organisation_that_signs(extract):
     result = extract("한빛중공업은 필리핀 해군과 3000억원 규모의 초계함 2척 건조 계약을 체결했다.")
-    assert _signed_parties(result) == [["한빛중공업", "필리핀 해군"]]
+    assert _signed_parties(result) == [["필리핀 해군", "한빛중공업"]]
