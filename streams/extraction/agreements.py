@@ -291,7 +291,7 @@ class AgreementFinder:
                 break
             if w.sep != "-" or "▲" not in doc.text[w.start:w.noun_start] or doc.words[k + 1].sent != w.sent:
                 continue
-            a, b = self._head(doc, k, k), self._head(doc, k + 1, k + 1)
+            a, b = self._head(doc, k, k), _named_from(doc, k + 1) or self._head(doc, k + 1, k + 1)
             if a is None or b is None or a.name == b.name:
                 continue
             item_end = doc.text.find("▲", doc.words[k + 1].end, end)
@@ -554,6 +554,9 @@ class AgreementFinder:
                 role = "subj"  # "- X: 서울에 위치. … Y와 협약을 체결": the line is about X
             elif role == "pair" and run[-1].josa == "의" and not (out and out[-1].role == "with"):
                 role = "other"  # B의 협약 alone names no pair (A와 B의 협약 does)
+            elif role == "with" and nxt is not None and nxt.proper and nxt.josa in ("에", "을", "를") and _visit_after(
+                    doc, last + 1):
+                role = "other"  # "하노이와 박닌성에 사절단을 파견해": the places visited, not a partner
             out.extend(Slot(c, "list", last) for c in countries[:-1])  # 한중 양국: 한국, then 중국
             out.append(Slot(party, role, last))
         mark_attendees(doc, out)
@@ -1254,11 +1257,34 @@ def _visited(doc: Document, slots: list[Slot], subj: Mention, before: int) -> Sl
     return None
 
 
+_VISITS = frozenset({"방문", "파견", "순방"})
+
+
+def _visit_after(doc: Document, at: int) -> bool:
+    """A visit or a mission sent (방문, 파견, 순방, 찾아) within the few words after word ``at``."""
+    for w in islice(doc.words, at + 1, at + 5):
+        if w.sent != doc.words[at].sent:
+            return False
+        if w.noun in _VISITS or not w.noun and w.rest and w.rest[0][0] == "찾":
+            return True
+    return False
+
+
 def _visit_pair(doc: Document, slots: list[Slot]) -> list[Mention] | None:
     """"A 대표단이 B를 방문해 …": the visitor and the visited, whom a later "양측은" stands for."""
     subj = next((s.party for s in slots if s.role == "subj" and s.party.type in ("ORG", "LOC")), None)
     visited = _visited(doc, slots, subj, len(doc.text)) if subj is not None else None
     return [subj, visited.party] if visited is not None else None
+
+
+def _named_from(doc: Document, first: int) -> Mention | None:
+    """The longest body named from word ``first`` on (▲A-박닌성 인민위원회 협력: the committee, not the province)."""
+    found = None
+    for last in range(first, min(first + 3, len(doc.words))):
+        m = doc.mention_at.get(last)
+        if m is not None and m.first == first and m.type in ("ORG", "LOC"):
+            found = m
+    return found
 
 
 def _unique(parties: list[Mention]) -> list[Mention]:

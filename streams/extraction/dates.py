@@ -121,6 +121,9 @@ def last_date(text: str, published: dt.date | None) -> dt.date | None:
     for m in _NUMBERED_DATE.finditer(text):  # (이날, 어제 are not explicit)
         if _NOT_SIGNING_DATE.match(text, m.end()):
             continue  # "… 8일 밝혔다" dates the announcement, not the event
+        if _RANGE_END.search(text, max(0, m.start() - 12), m.start()):
+            found = None  # (3~7일 베트남을 방문해: no one day of the visit is told)
+            continue
         value = resolve(m, published, None)
         if value is not None:
             found = value

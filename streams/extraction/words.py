@@ -170,14 +170,16 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
             depth = 1
             paren_start = end
             continue
-        if not cur.rest and not cur.paren and tag in nominal:
+        if not cur.rest and not cur.paren and (tag in nominal or tag == "NNB" and form == "대" and not gap and cur.noun
+                                               and "가" <= cur.noun[-1] <= "힣"):
+            # (가람대-하노이국립대: 가람/NNG 대/NNB, a university's short name read as a bound noun)
             if not cur.noun:
                 cur.noun_start = start
             cur.noun_end = end
             cur.noun = text[cur.noun_start:end]
             cur.parts += 1
             cur.last_start = start
-            if tag in proper or oov:
+            if tag in proper or oov or tag == "NNB":  # (대/NNB: only a name takes it here)
                 cur.proper = True
             elif tag == "NNG" and len(form) == 1:
                 cur.pieces += 1

@@ -184,3 +184,22 @@ def test_partners_signed_one_after_another_are_separate_agreements(extract):
 def test_a_countrys_armed_service_is_an_organisation_that_signs(extract):
     result = extract("한빛중공업은 필리핀 해군과 3000억원 규모의 초계함 2척 건조 계약을 체결했다.")
     assert _signed_parties(result) == [["필리핀 해군", "한빛중공업"]]
+
+
+_MISSION = ("가람시는 지난 3~7일 베트남 하노이와 박닌성에 경제협력 사절단을 파견해 모두 4건의 업무협약을 체결했다고 9일 "
+            "밝혔다. 주요 협약은 ▲가람시-박닌성 인민위원회 경제교류 협력 ▲가람상공회의소-베트남상공회의소 기업 교류 "
+            "▲가람대-하노이국립대 학술교류 ▲가람산업진흥원-박닌성 산업단지관리위원회 투자 협력 등이다.")
+
+
+def test_a_missions_listed_signings_are_its_agreements_undated_within_a_visit_of_several_days(extract):
+    assert _all_agreements(extract(_MISSION)) == [
+        ("mou", "signed", ["가람대", "하노이국립대"], None),
+        ("mou", "signed", ["가람산업진흥원", "박닌성 산업단지관리위원회"], None),
+        ("mou", "signed", ["가람상공회의소", "베트남상공회의소"], None),
+        ("mou", "signed", ["가람시", "박닌성 인민위원회"], None),
+    ]
+
+
+def test_places_a_mission_visits_are_not_its_partners(extract):
+    result = extract("가람시는 베트남 하노이와 박닌성에 경제협력 사절단을 파견해 업무협약을 체결했다.")
+    assert not any("하노이" in [p.name for p in a.parties] for a in result.agreements), result.agreements
