@@ -203,3 +203,10 @@ def test_a_missions_listed_signings_are_its_agreements_undated_within_a_visit_of
 def test_places_a_mission_visits_are_not_its_partners(extract):
     result = extract("가람시는 베트남 하노이와 박닌성에 경제협력 사절단을 파견해 업무협약을 체결했다.")
     assert not any("하노이" in [p.name for p in a.parties] for a in result.agreements), result.agreements
+
+
+def test_a_ceremony_read_with_its_bound_noun_is_no_venue(extract):
+    # 투자협약식에서: 투자협약/NNG 식/NNB
+    result = extract("13일 가람시청 접견실에서 열린 투자협약식에서 정하윤 가람시장과 김태양 한빛전자 대표가 협약서에 서명했다.",
+                     title="가람시-한빛전자 투자협약")
+    assert [a.venue for a in result.agreements] == ["가람시청 접견실"]
