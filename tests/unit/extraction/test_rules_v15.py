@@ -210,3 +210,16 @@ def test_a_ceremony_read_with_its_bound_noun_is_no_venue(extract):
     result = extract("13일 가람시청 접견실에서 열린 투자협약식에서 정하윤 가람시장과 김태양 한빛전자 대표가 협약서에 서명했다.",
                      title="가람시-한빛전자 투자협약")
     assert [a.venue for a in result.agreements] == ["가람시청 접견실"]
+
+
+@pytest.mark.parametrize("sentence, fund", [
+    ("이 사업에는 창저우산업투자펀드가 500억원을 출자했다.", "창저우산업투자펀드"),
+    ("이 사업에는 무바달라투자펀드도 참여했다.", "무바달라투자펀드"),
+])
+def test_a_named_fund_is_an_organisation(extract, sentence, fund):
+    assert fund in {e.name for e in extract(sentence).entities if e.type == "ORG"}
+
+
+def test_a_kind_of_fund_is_no_organisation(extract):
+    orgs = {e.name for e in extract("정부는 모태펀드와 국부펀드 운용 계획을 발표했다.").entities if e.type == "ORG"}
+    assert not orgs & {"모태펀드", "국부펀드"}, orgs
