@@ -92,18 +92,23 @@ _BULLET_PAIR = re.compile(r"▲\s?[^\s\-▲]{2,20}(-)(?=[^\s\-▲]{2,20})")
 def _join_across_parentheses(runs: list[tuple[int, list[Word]]], words: list[Word], text: str,
                              data: rules.Rules) -> list[tuple[int, list[Word]]]:
     """빈하이신구(滨海新区) 투자촉진국, 미르센터(KIC) 센터장: a place's bureau or a body's title after the
-    parentheses that end a phrase belongs to that phrase."""
+    parentheses that end a phrase belongs to that phrase; 가온모터스 대표인 존 스미스는: so does the name
+    after a title and the copula 인 ("who is")."""
     out: list[tuple[int, list[Word]]] = []
     for first, run in runs:
         if out:
             prev_first, prev = out[-1]
             w = prev[-1]
-            if (w.paren and not w.rest and not w.sep and prev_first + len(prev) == first and run[0].sent == w.sent
-                    and text[w.end:run[0].start] == " " and _continues(w, run[0], data)):
+            if prev_first + len(prev) == first and run[0].sent == w.sent and text[w.end:run[0].start] == " " and (
+                    w.paren and not w.rest and not w.sep and _continues(w, run[0], data)
+                    or w.rest == _WHO_IS and classify(w, data) == "T" and run[0].proper):
                 out[-1] = (prev_first, words[prev_first:first + len(run)])
                 continue
         out.append((first, run))
     return out
+
+
+_WHO_IS = [("이", "VCP"), ("ᆫ", "ETM")]  # 대표인: the copula's modifier form
 
 
 def _continues(w: Word, nxt: Word, data: rules.Rules) -> bool:

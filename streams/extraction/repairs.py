@@ -42,6 +42,14 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
             w.noun += "군"
             w.noun_end += 1
             w.rest = w.rest[1:]
+        if (out and out[-1].noun == _STATIONED and w.noun and not out[-1].rest and not out[-1].sep
+                and not out[-1].paren and out[-1].sent == w.sent and text[out[-1].end:w.start] == " "
+                and classify_name(w.noun, data) in "TO"):
+            # 주한 미국대사, 주한 베트남대사관 (주한 "stationed in Korea" written apart): one word
+            prev = out.pop()
+            w.start, w.noun_start, w.noun = prev.start, prev.noun_start, text[prev.noun_start:w.noun_end]
+            w.parts += prev.parts
+            w.proper = True
         noun = w.noun
         if (not noun and w.rest and out and out[-1].noun and not out[-1].josa and not out[-1].rest
                 and not out[-1].sep and out[-1].sent == w.sent and all(t.startswith("J") for _, t in w.rest)
@@ -228,6 +236,7 @@ def vietnamese_names(words: list[Word], text: str, data: rules.Rules) -> list[Wo
     return out
 
 
+_STATIONED = "주한"
 _FORMER = ("전", "MM")
 
 

@@ -223,3 +223,21 @@ def test_a_named_fund_is_an_organisation(extract, sentence, fund):
 def test_a_kind_of_fund_is_no_organisation(extract):
     orgs = {e.name for e in extract("정부는 모태펀드와 국부펀드 운용 계획을 발표했다.").entities if e.type == "ORG"}
     assert not orgs & {"모태펀드", "국부펀드"}, orgs
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("가온모터스 최고경영자(CEO)인 존 스미스는 인사말을 했다.", ("존 스미스", "최고경영자", "가온모터스")),
+    ("한빛전자 대표인 김민준 씨는 인사말을 했다.", ("김민준", "대표", "한빛전자")),
+])
+def test_a_name_after_a_title_and_the_copula_is_that_titles_holder(extract, sentence, person):
+    people = _people(extract(sentence))
+    assert person in people, people
+
+
+def test_a_title_and_the_copula_before_a_company_names_no_person(extract):
+    assert not _people(extract("협약 당사자인 한빛전자는 설비를 증설한다."))
+
+
+def test_stationed_in_korea_written_apart_is_part_of_the_diplomats_title(extract):
+    people = _people(extract("이날 행사에는 필립 골드버그 주한 미국대사가 참석했다."))
+    assert [(name, title) for name, title, _ in people] == [("필립 골드버그", "대사")], people
