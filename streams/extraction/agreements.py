@@ -65,7 +65,7 @@ _COUNTED_SIGNERS = re.compile(r"(?<![\d가-힣])(?:(\d)|(세|네|다섯))\s?(국
                               r"(?:은|는|이|가|도)\s")
 _COUNTRY_GROUPS = frozenset({"국", "개국", "나라"})
 # "앞서 지난해 B와 MOU를 체결한 바 있다": an earlier signing, not the event of the sentences before
-_PAST = re.compile(r"지난해|작년|재작년|지난\s?\d{1,2}년|\d{1,2}년\s?전|앞서|과거에?|그동안")
+_PAST = re.compile(r"지난해|작년|재작년|지난\s?\d{1,2}년|\d{1,2}년\s?전|앞서|과거에?|그동안|지금까지|현재|이미")
 _HAD_DONE = re.compile(r"[가-힣]{0,2}\s?바\s?(?:가\s?)?있")
 _LAST_YEAR = re.compile(r"지난해|작년|재작년")
 _MONTH_ONLY = re.compile(r"(?<!\d)\d{1,2}\s?월(?!\s?\d)")  # 올 5월 …에서 체결: dated to a month, not the day before
@@ -1029,7 +1029,9 @@ class AgreementFinder:
                 frames = [([hub], tail)]
         partner_times: dict[int, tuple[int, str | None]] = {}  # id of a partner -> its own (year, date)
         if not groups:
-            separately = reference or (_SEPARATELY.search(sentence) and not _JOINT.search(sentence))
+            # (a city tie is between two: 웨이팡시, 어바인시 등 7개 도시와 자매도시 관계를 맺고 있다)
+            separately = reference or kind == "sister_city" or (
+                _SEPARATELY.search(sentence) and not _JOINT.search(sentence))
             hubless = not any(s.role in ("pair", "subj") for s in head)
             for subj, with_ in frames:
                 if not subj and topic is not None and with_:

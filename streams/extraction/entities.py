@@ -216,12 +216,12 @@ def _posted(noun: str, data: rules.Rules) -> bool:
     return noun.startswith("주") and noun[1:] in data.places
 
 
-def _two_part_name(first: Word, second: Word, data: rules.Rules) -> bool:
+def _two_part_name(first: Word, second: Word, data: rules.Rules, loose: bool = False) -> bool:
     """Two proper nouns that make one foreign name, not an employer before a Korean name
-    (한빛 김민수 대표)."""
+    (한빛 김민수 대표); ``loose``: where no employer can stand, a second part like a Korean name too."""
     return (all(w.proper and _HANGUL.match(w.noun) and len(w.noun) <= 6 and not w.rest and not w.sep
                 and not w.paren for w in (first, second))
-            and not (typical_name(second.noun, data) and not typical_name(first.noun, data)))
+            and (loose or not (typical_name(second.noun, data) and not typical_name(first.noun, data))))
 
 
 def _name_after_title(words: list[Word], classes: str, t: int, data: rules.Rules) -> int:
@@ -369,9 +369,12 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             k = next((aff_start - size for size in (1, 3, 2) if aff_start - size >= 0 and _is_person_name(
                 words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data, abroad)), None)
             if (k is not None and k == aff_start - 1 and k > 0 and classes[k - 1] == "P" and not used[k - 1]
-                    and _two_part_name(words[k - 1], words[k], data)
-                    and _is_person_name(words[k - 1:k + 1], classes[k - 1:k + 1], data)):
-                k -= 1  # 존 스미스, 기시다 후미오: a given name and a family name written apart
+                    and _is_person_name(words[k - 1:k + 1], classes[k - 1:k + 1], data)
+                    and (_two_part_name(words[k - 1], words[k], data)
+                         or _heads_place(words[t].noun, data) and _two_part_name(words[k - 1], words[k], data, True))):
+                # 존 스미스, 기시다 후미오: a given name and a family name written apart (나가사카 나오토
+                # 도요하시시장: before a mayor's title, even when the second part looks like a Korean name)
+                k -= 1
             if k is None and _foreign_official(words, classes, aff_start, t, data):
                 k = aff_start - 1
             if (k is not None and aff_start + 1 == t and aff_start - k == 2
@@ -393,7 +396,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             if (aff_start == t and k > 0 and classes[k - 1] == "P" and not used[k - 1] and not words[k].former
                     and (aff_start - k == 1 and typical_name(words[k].noun, data)
                          or aff_start - k == 2 and len(words[k - 1].noun) >= 4 and _two_part_name(words[k], words[k + 1], data))
-                    and words[t].noun not in _BYLINE_TITLES):  # (a reporter's outlet is read from the byline)
+                    and words[t].noun not in _BYLINE_TITLES  # (a reporter's outlet is read from the byline)
+                    and not _heads_place(words[t].noun, data)):
                 # 다온 양영기 대표, 미쓰비시케미칼 사토 다케시 사장: an unknown name right before a person and
                 # their title is the employer
                 person.affiliation = words[k - 1].noun
@@ -623,8 +627,19 @@ def _heads_a_place(words: list[Word], classes: str, aff_start: int, t: int, data
     heads = data.place_heads or {}
     if aff_start + 1 == t:
         return title in heads and words[aff_start].noun in data.places  # (이시카와 다카시 시장: 다카 is Dhaka)
-    return aff_start == t and any(
-        title.endswith(h) and len(title) > len(h) and place_prefix(title[:-len(h)], data) for h in heads)
+    return aff_start == t and _fused_place_head(title, data)
+
+
+def _fused_place_head(title: str, data: rules.Rules) -> bool:
+    """울란바토르시장, 도요하시시장: a place head's title fused with a known place."""
+    return any(title.endswith(h) and len(title) > len(h) and place_prefix(title[:-len(h)], data)
+               for h in data.place_heads or {})
+
+
+def _heads_place(title: str, data: rules.Rules) -> bool:
+    """A title word ending with a mayor's or governor's title (시장, 부시장, 도요하시시장): its holder is
+    employed by no company."""
+    return title.endswith(tuple(data.place_heads or ()))
 
 
 def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[str, tuple[int, ...]]:

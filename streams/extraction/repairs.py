@@ -66,9 +66,11 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
         if (w.proper and len(noun) >= 4 and noun[-1] in "과와가" and not w.paren and not w.sep
                 and all(t.startswith("J") for _, t in w.rest) and w.noun_end == w.end - len(w.josa)
                 and (_fits_batchim(noun[-2], noun[-1]) and noun not in data.orgs
-                     and noun[:-1].endswith(data.company_forms) or _LATIN_END.match(noun[-2]))):
+                     and (noun[:-1].endswith(data.company_forms) or data.title_re.search(noun[:-1]))
+                     or _LATIN_END.match(noun[-2]))):
             # 다온화학과 300억원 (다온 + 화학과, a chemistry department), 한빛바이오와는, 미르바이오가 (one
-            # unknown name), Acme Corp.과 (과/NNG after a Latin word): the company and its particle
+            # unknown name), 나래시장과 (a mayor's fused title), Acme Corp.과 (과/NNG after a Latin word):
+            # the company or the title and its particle
             w.noun, w.noun_end, w.josa = noun[:-1], w.noun_end - 1, noun[-1] + w.josa
             w.rest = [(noun[-1], "JKS" if noun[-1] == "가" else "JKB"), *w.rest]
         if (w.proper and len(noun) >= 5 and noun.endswith("도") and not w.rest and not w.paren

@@ -241,3 +241,21 @@ def test_a_title_and_the_copula_before_a_company_names_no_person(extract):
 def test_stationed_in_korea_written_apart_is_part_of_the_diplomats_title(extract):
     people = _people(extract("이날 행사에는 필립 골드버그 주한 미국대사가 참석했다."))
     assert [(name, title) for name, title, _ in people] == [("필립 골드버그", "대사")], people
+
+
+def test_a_mayors_fused_title_with_its_particle_and_a_japanese_mayors_two_part_name(extract):
+    # 나래시장과/NNP: the title and the particle read as one name; 나오토 looks like a Korean name, but
+    # no company employs a mayor
+    people = _people(extract("나래시는 지난 20일 도요하시시청에서 김나래 나래시장과 나가사카 나오토 도요하시시장이 "
+                             "참석한 가운데 우호도시 협정 체결식을 가졌다."))
+    assert {name for name, _, _ in people} == {"김나래", "나가사카 나오토"}, people
+
+
+def test_a_citys_ties_held_now_are_one_per_city_and_undated(extract):
+    result = extract("나래시는 지난 20일 도요하시시와 우호도시 협정을 체결했다. 한편 나래시는 현재 중국 웨이팡시, "
+                     "미국 어바인시 등 5개국 7개 도시와 자매·우호도시 관계를 맺고 있다.")
+    assert _all_agreements(result) == [
+        ("sister_city", "signed", ["나래시", "도요하시시"], "2024-06-20"),
+        ("sister_city", "signed", ["나래시", "어바인시"], None),
+        ("sister_city", "signed", ["나래시", "웨이팡시"], None),
+    ]
