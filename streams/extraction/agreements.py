@@ -761,12 +761,7 @@ class AgreementFinder:
         while last >= first and parts.get(words[last].noun) == "room":
             last -= 1
         near = [k for k in range(first, last) if parts.get(words[k].noun) == "near"]
-        if near:
-            before = words[near[-1] - 1]
-            if near[-1] - 1 >= first and before.proper and near[-1] - 1 not in doc.mention_at and len(before.noun) >= 2:
-                # (the place it is near is one too: 워싱턴DC)
-                doc.mentions.append(Mention("LOC", before.noun, before.noun_start, before.noun_end, before.sent,
-                                            near[-1] - 1, near[-1] - 1))
+        if near:  # (the place before it is read by the document: 워싱턴DC 인근)
             first = near[-1] + 1
         while first < last and (parts.get(words[first].noun) == "building" or first in doc.mention_at):
             first += 1

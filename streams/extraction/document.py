@@ -70,6 +70,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     _promote_list_members(words, mentions, data)
     _appositive_companies(words, mentions, data)
     _companies_listed(words, mentions, data)
+    _places_located(words, mentions, data)
     foreign_people(text, words, mentions, data)
     credit_lines(text, words, mentions, data)
     _qualified_names(text, words, mentions)
@@ -187,6 +188,25 @@ def _appositive_companies(words: list[Word], mentions: list[Mention], data: rule
             taken = {i for m in mentions for i in range(m.first, m.last + 1)}
         if k + 1 not in taken:
             mentions.append(Mention("ORG", name.noun, name.noun_start, name.noun_end, name.sent, k + 1, k + 1))
+
+
+_NEAR_JOSA = frozenset({"", "에", "에서", "의"})
+
+
+def _places_located(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
+    """"네슈빌 소재 X", "워싱턴DC 인근에": an unknown proper noun before "located in" or "near" is a
+    place (not 한국산 소재를: 소재 "material" takes its own particle)."""
+    parts = data.venue_parts or {}
+    taken: set[int] | None = None  # (built only for an article that has the construction)
+    for k in range(len(words) - 1):
+        w, near = words[k], words[k + 1]
+        if (parts.get(near.noun) != "near" or near.josa not in _NEAR_JOSA or not w.proper or w.rest or w.sep or w.paren
+                or len(w.noun) < 2 or near.sent != w.sent or classify(w, data) != "P"):
+            continue
+        if taken is None:
+            taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+        if k not in taken:
+            mentions.append(Mention("LOC", w.noun, w.noun_start, w.noun_end, w.sent, k, k))
 
 
 def _companies_listed(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:

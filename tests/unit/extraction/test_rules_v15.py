@@ -259,3 +259,17 @@ def test_a_citys_ties_held_now_are_one_per_city_and_undated(extract):
         ("sister_city", "signed", ["나래시", "어바인시"], None),
         ("sister_city", "signed", ["나래시", "웨이팡시"], None),
     ]
+
+
+def _places(result):
+    return {e.name for e in result.entities if e.type == "LOC"}
+
+
+def test_an_unknown_name_before_located_in_is_a_place_in_any_sentence(extract):
+    result = extract("경제사절단은 11일 테네시주 네슈빌 소재 호텔에서 투자유치 설명회를 열었다.")
+    assert "네슈빌" in _places(result)
+
+
+def test_material_is_not_located_in(extract):
+    # 소재 "material" takes its own particle
+    assert "한국산" not in _places(extract("북미 셀 업체들이 한국산 소재를 찾고 있다."))
