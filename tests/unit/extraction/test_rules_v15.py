@@ -273,3 +273,8 @@ def test_an_unknown_name_before_located_in_is_a_place_in_any_sentence(extract):
 def test_material_is_not_located_in(extract):
     # 소재 "material" takes its own particle
     assert "한국산" not in _places(extract("북미 셀 업체들이 한국산 소재를 찾고 있다."))
+
+
+def test_a_venue_named_in_latin_letters_is_a_place(extract):
+    result = extract("경제사절단은 11일 현지 Omni Nashville Hotel에서 투자유치 설명회를 열었다.")
+    assert "Omni Nashville Hotel" in _places(result)
