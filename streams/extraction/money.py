@@ -1,4 +1,4 @@
-"""Amounts of money: 64조원, 20억 달러, 1억7천만 달러, 1400만 위안, 2천억원, 1조 2천억원."""
+"""Amounts of money: 64조원, 20억 달러, 1억7천만 달러, 1400만 위안, 2천억원, 1조 2천억원, $50 million."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ _MONEY = re.compile(  # (?=\d): the scan skips positions where no amount can sta
     # a dong only after a 억/만 group (200억 동): 3동 is a building
     rf"|(?P<grouped>(?:{_GROUP}\s?)+)(?:여\s?)?(?P<dong>동)(?=[^가-힣]|{_PARTICLE}|$))"
 )
+# $50 million, USD 1.2 billion, US$ 300만: dollars written the Latin way
+_DOLLARS = re.compile(r"(?:US\$|USD|\$)\s?(\d[\d,]*(?:\.\d+)?)\s?(million|billion|조|억|만)?(?![\w.])")
+_LATIN_SCALE = {"million": 10**6, "billion": 10**9, "조": 10**12, "억": 10**8, "만": 10**4, None: 1}
 _PART = re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s?({_UNIT})?")
 
 
@@ -44,5 +47,15 @@ def amounts(text: str) -> list[tuple[str, int, int, str]]:
         currency = _CURRENCIES[m.group("cur") or m.group("dong")]
         total = _value(_PART.findall(amount))
         if total:
-            out.append((m.group(0).strip(), m.start(), m.end(), f"{total:.4g} {currency}".replace("e+0", "e").replace("e+", "e")))
+            out.append((m.group(0).strip(), m.start(), m.end(), _normalised(total, currency)))
+    if "$" in text or "USD" in text:
+        for m in _DOLLARS.finditer(text):
+            total = float(m.group(1).replace(",", "")) * _LATIN_SCALE[m.group(2)]
+            if total:
+                out.append((m.group(0).strip(), m.start(), m.end(), _normalised(total, "USD")))
+        out.sort(key=lambda a: a[1])
     return out
+
+
+def _normalised(total: float, currency: str) -> str:
+    return f"{total:.4g} {currency}".replace("e+0", "e").replace("e+", "e")

@@ -278,3 +278,13 @@ def test_material_is_not_located_in(extract):
 def test_a_venue_named_in_latin_letters_is_a_place(extract):
     result = extract("경제사절단은 11일 현지 Omni Nashville Hotel에서 투자유치 설명회를 열었다.")
     assert "Omni Nashville Hotel" in _places(result)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("USD 50 million 규모의 투자", "5e7 USD"),
+    ("$1.2 billion 규모", "1.2e9 USD"),
+    ("US$ 300만을 투자한다", "3e6 USD"),
+])
+def test_dollars_written_the_latin_way_are_amounts(text, value):
+    from streams.extraction.money import amounts
+    assert [v for *_, v in amounts(text)] == [value]
