@@ -19,7 +19,7 @@ _MONEY = re.compile(  # (?=\d): the scan skips positions where no amount can sta
     rf"|(?P<grouped>(?:{_GROUP}\s?)+)(?:여\s?)?(?P<dong>동)(?=[^가-힣]|{_PARTICLE}|$))"
 )
 # $50 million, USD 1.2 billion, US$ 300만: dollars written the Latin way
-_DOLLARS = re.compile(r"(?:US\$|USD|\$)\s?(\d[\d,]*(?:\.\d+)?)\s?(million|billion|조|억|만)?(?![\w.])")
+_DOLLARS = re.compile(r"(?:US\$|USD|\$)\s?(\d[\d,]*(?:\.\d+)?)\s?(million|billion|조|억|만)?(?![A-Za-z0-9.])")
 _LATIN_SCALE = {"million": 10**6, "billion": 10**9, "조": 10**12, "억": 10**8, "만": 10**4, None: 1}
 _PART = re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s?({_UNIT})?")
 
