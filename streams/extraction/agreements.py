@@ -19,7 +19,7 @@ from .document import Document, fused_place_head, is_line_heading
 from .grouping import is_short_form
 from .merging import merge
 from .entities import (NOT_ALIAS, _LATIN_WORD, Mention, classify, classify_name, company_of_common_nouns,
-                       list_item_name)
+                       list_item_name, typical_name)
 from .frames import (GROUP_ENDINGS, SUBJ, Slot, clause_start, close_counted_list, counted_group, group_count,
                      headline_subject, mark_attendees, predicate_between, role_of, signing_frames)
 from .words import Word
@@ -141,6 +141,7 @@ class AgreementFinder:
         self._adhoc_ok = False
         self._title_owner: dict[str, Mention] = {}
         self._bodies: dict[str, Mention] = {}  # ORG/LOC mentions of the document by name
+        self._topic: Mention | None = None  # the body the sentences being read are about
 
     def find(self, doc: Document) -> list[Found]:
         found: list[Found] = []
@@ -184,6 +185,7 @@ class AgreementFinder:
             by_sentence.setdefault(phrase[1][0].sent, []).append(phrase)
         for sent, (start, end) in enumerate(doc.sentences):
             sentence = doc.text[start:end]
+            self._topic = topic
             verbs = self._verbs(sentence)
             if not verbs and start < doc.title_end:
                 verbs = self._headline_noun(sentence)
@@ -830,6 +832,11 @@ class AgreementFinder:
                    and m.affiliation and m.start < p.start}
         if earlier:
             places = [m for m in places if m.name in earlier]
+        elif (self._topic is not None and typical_name(p.name, self.data)
+              and any(m.name == self._topic.name for m in places)):
+            # "나래시는 웨이하이시, 옌타이시와 … 김도윤 시장은": a Korean name with a bare title heads the
+            # place the article is about, not the partner named last
+            places = [m for m in places if m.name == self._topic.name]
         return max(places, key=_START, default=None)
 
     def _own_kind(self, sentence: str, lo: int, hi: int) -> str | None:

@@ -288,3 +288,9 @@ def test_a_venue_named_in_latin_letters_is_a_place(extract):
 def test_dollars_written_the_latin_way_are_amounts(text, value):
     from streams.extraction.money import amounts
     assert [v for *_, v in amounts(text)] == [value]
+
+
+def test_a_korean_name_with_a_bare_mayors_title_signs_for_the_city_the_article_is_about(extract):
+    result = extract("나래시 대표단은 지난 10일 중국 옌청시를 방문했다. 이날 김도윤 시장과 천민얼 옌청시장이 "
+                     "우호교류 협약서에 서명했다.")
+    assert _signed_parties(result) == [["나래시", "옌청시"]]
