@@ -294,3 +294,10 @@ def test_a_korean_name_with_a_bare_mayors_title_signs_for_the_city_the_article_i
     result = extract("나래시 대표단은 지난 10일 중국 옌청시를 방문했다. 이날 김도윤 시장과 천민얼 옌청시장이 "
                      "우호교류 협약서에 서명했다.")
     assert _signed_parties(result) == [["나래시", "옌청시"]]
+
+
+def test_a_convention_is_an_event_not_the_venue(extract):
+    result = extract("인천경제자유구역청은 미국 보스턴에서 열린 '바이오 인터내셔널 컨벤션'에서 현지 기업 누리진과 "
+                     "투자유치 업무협약을 체결했다.")
+    assert [a.venue for a in result.agreements] == ["미국 보스턴"]
+    assert "바이오 인터내셔널 컨벤션" not in _places(result)
