@@ -102,14 +102,11 @@ def _join_across_parentheses(runs: list[tuple[int, list[Word]]], words: list[Wor
             w = prev[-1]
             if prev_first + len(prev) == first and run[0].sent == w.sent and text[w.end:run[0].start] == " " and (
                     w.paren and not w.rest and not w.sep and _continues(w, run[0], data)
-                    or w.rest == _WHO_IS and classify(w, data) == "T" and run[0].proper):
+                    or w.rest == _APPOSITIVE and classify(w, data) == "T" and run[0].proper):
                 out[-1] = (prev_first, words[prev_first:first + len(run)])
                 continue
         out.append((first, run))
     return out
-
-
-_WHO_IS = [("이", "VCP"), ("ᆫ", "ETM")]  # 대표인: the copula's modifier form
 
 
 def _continues(w: Word, nxt: Word, data: rules.Rules) -> bool:
@@ -170,7 +167,7 @@ def _alias(w: Word) -> list[str]:
 _JOINING_GWA = (("와", "JC"), ("과", "JC"))  # 과/와 joining two nouns (Kiwi: JC)
 
 
-_APPOSITIVE = [("이", "VCP"), ("ᆫ", "ETM")]  # 기업인 (기업/NNG 이/VCP ᆫ/ETM): "which is a company"
+_APPOSITIVE = [("이", "VCP"), ("ᆫ", "ETM")]  # 기업인, 대표인 (기업/NNG 이/VCP ᆫ/ETM): "which is a …"
 _BODY_NOUNS = ("기관",)  # (창업지원기관인 X: an institution, as the company nouns say a company)
 
 

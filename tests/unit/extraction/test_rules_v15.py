@@ -297,7 +297,17 @@ def test_a_korean_name_with_a_bare_mayors_title_signs_for_the_city_the_article_i
 
 
 def test_a_convention_is_an_event_not_the_venue(extract):
-    result = extract("인천경제자유구역청은 미국 보스턴에서 열린 '바이오 인터내셔널 컨벤션'에서 현지 기업 누리진과 "
+    result = extract("인천경제자유구역청은 미국 보스턴에서 열린 '바이오 인터내셔널 컨벤션'에서 현지 기업 젠바이오텍과 "
                      "투자유치 업무협약을 체결했다.")
     assert [a.venue for a in result.agreements] == ["미국 보스턴"]
     assert "바이오 인터내셔널 컨벤션" not in _places(result)
+
+
+def test_an_unknown_name_right_after_a_company_noun_is_a_company(extract):
+    result = extract("가람전자는 이날 반도체 기업 론스타세미와 공동개발을 논의했다.")
+    assert "론스타세미" in {e.name for e in result.entities if e.type == "ORG"}
+
+
+def test_a_common_noun_after_a_company_noun_is_no_company(extract):
+    result = extract("정부는 중소기업 수출촉진을 위해 육성자금을 융자한다.")
+    assert not {e.name for e in result.entities if e.type == "ORG"}
