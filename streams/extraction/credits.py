@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import rules
-from .entities import HANJA_NAME, Mention, classify_name
+from .entities import HANJA_NAME, Mention, classify_name, typical_name
 from .words import Word
 
 
@@ -15,6 +15,8 @@ _BYLINE = re.compile(r"(?<![가-힣])([가-힣]{2,4})\s?(?:인턴\s?)?(?:기자|
 # 편집: 홍길동, 사진=홍길동, [홍길동 제작]: editors, translators and photo or graphics credits
 _CREDIT = re.compile(r"(?:(?<![가-힣])(?:편집|편역|번역|정리|사진|영상|그래픽|촬영|취재)[ \t]*[:=][ \t]*"
                      r"([가-힣]{2,4}(?![가-힣])|[\u4e00-\u9fff]{2,4})|\[([가-힣]{2,4})[ \t]*제작\])")
+# "… 참석했다. [홍길동]": the reporter's name in brackets, the article's last words
+_SIGN_OFF = re.compile(r"\[([가-힣]{3})\]\s*\Z")
 _OUTLET = r"(?P<o>[가-힣A-Za-z][가-힣A-Za-z0-9.&]{1,14})"
 _REPORTER = r"(?P<n>[가-힣]{2,4})\s*(?:인턴\s*|수습\s*)?(?:기자|특파원)(?![가-힣])"
 # (pattern, whether the outlet's name must end like a media name, words one of which the text
@@ -111,12 +113,14 @@ def credit_lines(text: str, words: list[Word], mentions: list[Mention], data: ru
     # (the byline scan tries a name at every Hangul syllable: skip it when no text can match)
     bylines = _BYLINE.finditer(text) if "기자" in text or "특파원" in text else ()
     credits = _CREDIT.finditer(text) if ":" in text or "=" in text or "제작]" in text else ()
-    for m in (*bylines, *credits):
+    sign_off = _SIGN_OFF.search(text, max(0, len(text) - 12)) if text.rstrip().endswith("]") else None
+    for m in (*bylines, *credits, *((sign_off,) if sign_off else ())):
         g = m.lastindex or 1  # (the group that matched)
         name = m.group(g)
         if not (name[0] in data.surnames or name[:2] in data.surnames or HANJA_NAME.match(name)) \
-                or classify_name(name, data) in ("L", "O"):
-            continue  # (사진=양주시: a photo credited to a city)
+                or classify_name(name, data) in ("L", "O") and not (
+                    typical_name(name, data) and name not in data.places and name[:-1] not in data.places):
+            continue  # (사진=양주시: a photo credited to a city; 박용주 is a name that ends like a province)
         s, e = m.start(g), m.end(g)
         if any(x.type == "PERSON" and x.start <= s < x.end for x in mentions):
             continue

@@ -311,3 +311,13 @@ def test_an_unknown_name_right_after_a_company_noun_is_a_company(extract):
 def test_a_common_noun_after_a_company_noun_is_no_company(extract):
     result = extract("정부는 중소기업 수출촉진을 위해 육성자금을 융자한다.")
     assert not {e.name for e in result.entities if e.type == "ORG"}
+
+
+def test_the_reporters_name_in_brackets_at_the_end_is_a_person(extract):
+    result = extract("가람시와 한빛전자는 투자협약을 체결했다. 한빛전자는 공장을 짓는다... [박용주]")
+    assert "박용주" in {e.name for e in result.entities if e.type == "PERSON"}
+
+
+def test_a_photo_credited_to_a_city_names_no_person(extract):
+    result = extract("가람시와 한빛전자는 투자협약을 체결했다. (사진=양주시)")
+    assert not {e.name for e in result.entities if e.type == "PERSON"}
