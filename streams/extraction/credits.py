@@ -119,8 +119,8 @@ def credit_lines(text: str, words: list[Word], mentions: list[Mention], data: ru
         name = m.group(g)
         if not (name[0] in data.surnames or name[:2] in data.surnames or HANJA_NAME.match(name)) \
                 or classify_name(name, data) in ("L", "O") and not (
-                    typical_name(name, data) and name not in data.places and name[:-1] not in data.places):
-            continue  # (사진=양주시: a photo credited to a city; 박용주 is a name that ends like a province)
+                    m is sign_off and typical_name(name, data) and name[:-1] not in data.places):
+            continue  # (사진=가람시: a photo credited to a city; [박용주] signs off, a name like a province's)
         s, e = m.start(g), m.end(g)
         if any(x.type == "PERSON" and x.start <= s < x.end for x in mentions):
             continue
