@@ -249,6 +249,18 @@ class AgreementFinder:
                 new = self._joined(doc, pending, slots, bool(listed))
                 found.extend(new)
                 signed_in, signed_at, pending = new, sent, None
+            elif pending is not None and sent - pending[0] <= _EVENT_SPAN and (heads := [
+                    s for s in slots if s.role == "subj" and s.party.type == "ORG"
+                    and is_line_heading(doc.text, doc.words[s.word])][:1]):
+                # "기업 3곳과 투자협약을 맺었다. - 한빛정밀: … (협약일 6월 5일)": each listed line a partner,
+                # of its own day when the line tells it
+                new = self._joined(doc, pending, heads, True)
+                day = last_date(sentence, doc.published)
+                for f in new:
+                    if day is not None:
+                        f.signed_on, f.own_date = day.isoformat(), True
+                found.extend(new)
+                pending = (sent, *pending[1:])  # (the list goes on)
             elif signed_in and sent - signed_at <= _EVENT_SPAN and _CEREMONY_HELD.match(sentence):
                 self._ceremony(doc, start, sentence, signed_in)
             elif bullets and (new := self._bullet_pairs(doc, start, sentence, signed_in, context_date)):

@@ -321,3 +321,19 @@ def test_the_reporters_name_in_brackets_at_the_end_is_a_person(extract):
 def test_a_photo_credited_to_a_city_names_no_person(extract):
     result = extract("가람시와 한빛전자는 투자협약을 체결했다. (사진=양주시)")
     assert not {e.name for e in result.entities if e.type == "PERSON"}
+
+
+def test_partners_listed_line_by_line_after_a_signing_with_unnamed_others_sign_it_on_their_days(extract):
+    result = extract("충청북도는 이달 들어 기업 3곳과 잇따라 투자협약을 맺었다고 28일 밝혔다.\n"
+                     "- 한빛정밀: 가람일반산단에 300억원 투자 (협약일 6월 5일)\n"
+                     "- 가온소재: 누리산단에 450억원 투자 (협약일 6월 12일)\n"
+                     "도는 협약 기업에 행정 지원을 아끼지 않을 계획이다.")
+    assert _all_agreements(result) == [
+        ("mou", "signed", ["가온소재", "충청북도"], "2024-06-12"),
+        ("mou", "signed", ["충청북도", "한빛정밀"], "2024-06-05"),
+    ]
+
+
+def test_a_line_heading_with_no_signing_before_it_signs_nothing(extract):
+    result = extract("충청북도는 지역 기업 현황을 발표했다.\n- 한빛정밀: 가람일반산단에 300억원 투자\n")
+    assert not result.agreements
