@@ -72,6 +72,7 @@ _MONTH_ONLY = re.compile(r"(?<!\d)\d{1,2}\s?월(?!\s?\d)")  # 올 5월 …에서
 _NUMBER_WORDS = {"세": 3, "네": 4, "다섯": 5}
 _EARLIER = re.compile(r"에\s*이어\s*(?:\S+\s*)?(?:\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*번째")
 _EACH = re.compile(r"각각|각기")
+_BULLET = re.compile("[▲△]")  # the marks before each item of a list in a sentence
 _HEADLINE_DETAIL = 3  # body sentences after the headline that may detail its signing without naming it
 _OTHERS = re.compile(r"\s등\s?(?:과|와|\d)|등과\s")  # "B 등과", "B 등 3곳과": and others
 _HEADLINE_TAIL = " \t\n.…!'\"’”」』)]>"  # what may follow a headline's last word
@@ -200,7 +201,7 @@ class AgreementFinder:
             joined = listed or (verb is None and pending is not None and sent - pending[0] <= _EVENT_SPAN
                                 and _JOINED.match(sentence) is not None and _JOINED_VERB.search(sentence) is not None)
             # "이날 체결된 MOU는 ▲A-B 에너지 협력 ▲C-D …": documents listed by their pairs
-            bullets = (start >= doc.title_end and "▲" in sentence and "-" in sentence and (
+            bullets = (start >= doc.title_end and "-" in sentence and _BULLET.search(sentence) is not None and (
                 self.data.trigger_re.search(sentence) is not None or (signed_in and sent - signed_at <= _EVENT_SPAN)))
             # unknown names become parties only in signing sentences (and in "이번 협약에는 A, B가 참여했다")
             self._adhoc_ok = verb is not None or joined or bullets
@@ -303,13 +304,13 @@ class AgreementFinder:
             w = doc.words[k]
             if w.start >= end:
                 break
-            if w.sep != "-" or "▲" not in doc.text[w.start:w.noun_start] or doc.words[k + 1].sent != w.sent:
+            if w.sep != "-" or not _BULLET.search(doc.text, w.start, w.noun_start) or doc.words[k + 1].sent != w.sent:
                 continue
             a, b = self._head(doc, k, k), _named_from(doc, k + 1) or self._head(doc, k + 1, k + 1)
             if a is None or b is None or a.name == b.name:
                 continue
-            item_end = doc.text.find("▲", doc.words[k + 1].end, end)
-            sectors = self._sectors_in(doc, w.noun_start, item_end if item_end >= 0 else end)
+            item_end = _BULLET.search(doc.text, doc.words[k + 1].end, end)
+            sectors = self._sectors_in(doc, w.noun_start, item_end.start() if item_end else end)
             for f in self._agreements(doc, start, sentence, (len(sentence), len(sentence), kind), [], None,
                                       context_date, parties=[a, b]):
                 f.status, f.sectors = status, sectors
@@ -1067,7 +1068,7 @@ class AgreementFinder:
         copies = 1
         if len(groups) == 1 and len(_unique(groups[0])) == 2 and _EACH.search(sentence):
             # "▲ A ▲ B에 대한 MOU를 X와 각각 체결": several documents between the same two parties
-            bullets = sentence.count("▲", 0, verb_start)
+            bullets = len(_BULLET.findall(sentence, 0, verb_start))
             n = _N_DOCS.search(sentence, 0, verb_start)
             copies = max(bullets, int(n.group(1)) if n else 1, 1)
             copies = min(copies, 10)

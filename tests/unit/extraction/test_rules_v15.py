@@ -337,3 +337,10 @@ def test_partners_listed_line_by_line_after_a_signing_with_unnamed_others_sign_i
 def test_a_line_heading_with_no_signing_before_it_signs_nothing(extract):
     result = extract("충청북도는 지역 기업 현황을 발표했다.\n- 한빛정밀: 가람일반산단에 300억원 투자\n")
     assert not result.agreements
+
+
+def test_documents_listed_after_white_triangles_are_agreements_of_their_pairs(extract):
+    result = extract("가람시는 베트남 하노이에서 모두 3건의 업무협약을 체결했다고 9일 밝혔다. 협약은 △가람시-하노이시 "
+                     "인민위원회 행정교류 △가람상공회의소-하노이상공회의소 기업 교류 △가람대-하노이국립대 학술교류 등이다.")
+    assert _signed_parties(result) == [["가람대", "하노이국립대"], ["가람상공회의소", "하노이상공회의소"],
+                                       ["가람시", "하노이시 인민위원회"]]
