@@ -344,3 +344,9 @@ def test_documents_listed_after_white_triangles_are_agreements_of_their_pairs(ex
                      "인민위원회 행정교류 △가람상공회의소-하노이상공회의소 기업 교류 △가람대-하노이국립대 학술교류 등이다.")
     assert _signed_parties(result) == [["가람대", "하노이국립대"], ["가람상공회의소", "하노이상공회의소"],
                                        ["가람시", "하노이시 인민위원회"]]
+
+
+def test_a_chinese_new_area_is_a_place_that_signs(extract):
+    result = extract("서울 마포구는 중국 상하이시 푸둥신구와 우호교류 양해각서를 체결했다.")
+    assert "푸둥신구" in _places(result)
+    assert _signed_parties(result) == [["마포구", "푸둥신구"]]
