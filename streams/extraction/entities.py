@@ -191,6 +191,8 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules, abroad: 
         return bool(HANJA_NAME.match(name))
     if len(words) > 3 or any(not w.noun or w.noun.isdigit() or w.noun in data.places for w in words):
         return False  # (왕하이 중국 국가주석: the country is not part of the name)
+    if classes[-1] == "L" and words[-1].noun.endswith("주") and len(words[-1].noun) >= 4:
+        return False  # (부펜드라 파텔 구자라트주 총리: a state, not the name's last part)
     if len(words) == 3 and any(len(w.noun) > 3 and _HANGUL.match(w.noun) for w in words):
         return False  # 응우엔 반 싱: three short syllable groups (not 벨마운트 존 리)
     if all(w.proper for w in words):

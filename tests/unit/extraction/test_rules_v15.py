@@ -350,3 +350,8 @@ def test_a_chinese_new_area_is_a_place_that_signs(extract):
     result = extract("서울 마포구는 중국 상하이시 푸둥신구와 우호교류 양해각서를 체결했다.")
     assert "푸둥신구" in _places(result)
     assert _signed_parties(result) == [["마포구", "푸둥신구"]]
+
+
+def test_a_state_before_its_premiers_title_is_not_part_of_the_name(extract):
+    people = _people(extract("협약식에는 부펜드라 파텔 구자라트주 총리와 이정훈 가온에너지 대표가 참석했다."))
+    assert not any("구자라트주" in name for name, _, _ in people), people
