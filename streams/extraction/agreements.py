@@ -1222,9 +1222,9 @@ def _venue_span(doc: Document, start: int, at: int, abstract: tuple[str, ...],
         w = doc.words[i]
         if w.end >= at:
             break
-        # (투자협약식에서: 투자협약/NNG 식/NNB, the bound noun read with it)
-        noun = w.noun + w.rest[0][0] if w.rest and w.rest[0][1] == "NNB" else w.noun
-        if (w.josa == "에서" and w.noun and not w.noun[0].isdigit() and not noun.endswith(_EVENTS)
+        # (투자협약식에서: 투자협약/NNG 식/NNB, the bound noun read with it; a particle means a rest)
+        if (w.josa == "에서" and w.noun and not w.noun[0].isdigit()
+                and not (w.noun + (w.rest[0][0] if w.rest[0][1] == "NNB" else "")).endswith(_EVENTS)
                 and w.noun != _OCCASION_NOUN and not w.noun.endswith(abstract)):
             k = i
             while k > first and i - k < 3:
