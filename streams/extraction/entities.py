@@ -373,7 +373,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
             if (k is not None and k == aff_start - 1 and k > 0 and classes[k - 1] == "P" and not used[k - 1]
                     and _is_person_name(words[k - 1:k + 1], classes[k - 1:k + 1], data)
                     and (_two_part_name(words[k - 1], words[k], data)
-                         or _heads_place(words[t].noun, data) and _two_part_name(words[k - 1], words[k], data, True))):
+                         or _place_head_title(words[t].noun, data) and _two_part_name(words[k - 1], words[k], data, True))):
                 # 존 스미스, 기시다 후미오: a given name and a family name written apart (나가사카 나오토
                 # 도요하시시장: before a mayor's title, even when the second part looks like a Korean name)
                 k -= 1
@@ -399,7 +399,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                     and (aff_start - k == 1 and typical_name(words[k].noun, data)
                          or aff_start - k == 2 and len(words[k - 1].noun) >= 4 and _two_part_name(words[k], words[k + 1], data))
                     and words[t].noun not in _BYLINE_TITLES  # (a reporter's outlet is read from the byline)
-                    and not _heads_place(words[t].noun, data)):
+                    and not _place_head_title(words[t].noun, data)):
                 # 다온 양영기 대표, 미쓰비시케미칼 사토 다케시 사장: an unknown name right before a person and
                 # their title is the employer
                 person.affiliation = words[k - 1].noun
@@ -638,7 +638,7 @@ def _fused_place_head(title: str, data: rules.Rules) -> bool:
                for h in data.place_heads or {})
 
 
-def _heads_place(title: str, data: rules.Rules) -> bool:
+def _place_head_title(title: str, data: rules.Rules) -> bool:
     """A title word ending with a mayor's or governor's title (시장, 부시장, 도요하시시장): its holder is
     employed by no company."""
     return title.endswith(tuple(data.place_heads or ()))
