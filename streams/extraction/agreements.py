@@ -22,7 +22,7 @@ from .entities import (NOT_ALIAS, _LATIN_WORD, Mention, classify, classify_name,
                        list_item_name, typical_name)
 from .frames import (GROUP_ENDINGS, SUBJ, Slot, clause_start, close_counted_list, counted_group, group_count,
                      headline_subject, mark_attendees, predicate_between, role_of, signing_frames)
-from .words import Word
+from .words import LIST_BULLETS, Word
 
 # "이 업무협약(MOU)은 … 체결된": the agreement is the topic, the verb may come much later
 _TOPIC_AFTER = re.compile(r"(?:\([^)]{0,12}\))?[은는]\s")
@@ -72,7 +72,7 @@ _MONTH_ONLY = re.compile(r"(?<!\d)\d{1,2}\s?월(?!\s?\d)")  # 올 5월 …에서
 _NUMBER_WORDS = {"세": 3, "네": 4, "다섯": 5}
 _EARLIER = re.compile(r"에\s*이어\s*(?:\S+\s*)?(?:\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*번째")
 _EACH = re.compile(r"각각|각기")
-_BULLET = re.compile("[▲△]")  # the marks before each item of a list in a sentence
+_BULLET = re.compile(f"[{LIST_BULLETS}]")
 _HEADLINE_DETAIL = 3  # body sentences after the headline that may detail its signing without naming it
 _OTHERS = re.compile(r"\s등\s?(?:과|와|\d)|등과\s")  # "B 등과", "B 등 3곳과": and others
 _HEADLINE_TAIL = " \t\n.…!'\"’”」』)]>"  # what may follow a headline's last word

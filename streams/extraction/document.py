@@ -13,7 +13,7 @@ from .credits import credit_lines
 from .entities import NAME_LIKE, NOT_ALIAS, Mention, classify, list_item_name, mentions_in_phrase, typical_name
 from .original_names import foreign_people
 from .repairs import everyday_places_after_countries, names_cut_before_titles, repair_words, vietnamese_names
-from .words import PLACE_ENDS, Word, build_words, phrases, sentences
+from .words import LIST_BULLETS, PLACE_ENDS, Word, build_words, phrases, sentences
 
 
 @dataclass(slots=True)
@@ -56,7 +56,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     data = rules.load()
     ids, sent_list = sentences(tokens)
     pairs = frozenset(m.start() for m in data.hyphen_pair_re.finditer(text, title_end)) if "-" in text else frozenset()
-    if ("▲" in text or "△" in text) and "-" in text:  # "▲A-B 에너지 협력 ▲C-D …": the pair of each listed document
+    if "-" in text and any(b in text for b in LIST_BULLETS):  # "▲A-B 에너지 협력 ▲C-D …": the pair of each listed document
         pairs |= frozenset(m.start(1) for m in _BULLET_PAIR.finditer(text, title_end))
     words = build_words(text, tokens, ids, title_end, pairs)
     words = repair_words(words, text, data)
@@ -87,7 +87,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     return Document(text, title_end, published, words, sent_list, mentions, mention_at, runs)
 
 
-_BULLET_PAIR = re.compile(r"[▲△]\s?[^\s\-▲△]{2,20}(-)(?=[^\s\-▲△]{2,20})")
+_BULLET_PAIR = re.compile(rf"[{LIST_BULLETS}]\s?[^\s\-{LIST_BULLETS}]{{2,20}}(-)(?=[^\s\-{LIST_BULLETS}]{{2,20}})")
 
 
 def _join_across_parentheses(runs: list[tuple[int, list[Word]]], words: list[Word], text: str,
