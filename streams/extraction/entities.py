@@ -372,8 +372,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 words[aff_start - size:aff_start], classes[aff_start - size:aff_start], data, abroad)), None)
             if (k is not None and k == aff_start - 1 and k > 0 and classes[k - 1] == "P" and not used[k - 1]
                     and _is_person_name(words[k - 1:k + 1], classes[k - 1:k + 1], data)
-                    and (_two_part_name(words[k - 1], words[k], data)
-                         or _place_head_title(words[t].noun, data) and _two_part_name(words[k - 1], words[k], data, True))):
+                    and _two_part_name(words[k - 1], words[k], data, loose=_place_head_title(words[t].noun, data))):
                 # 존 스미스, 기시다 후미오: a given name and a family name written apart (나가사카 나오토
                 # 도요하시시장: before a mayor's title, even when the second part looks like a Korean name)
                 k -= 1
@@ -679,7 +678,7 @@ _REGION = "지역"
 
 def _longer_org_suffix(noun: str, data: rules.Rules) -> bool:
     """경제특구청: an organisation's ending (특구청, a zone's agency) longer than the venue's (구청)."""
-    venue = max((s for s in data.venue_suffixes if noun.endswith(s)), key=len)
+    venue = next(s for s in data.venue_suffixes if noun.endswith(s))  # (longest first)
     return any(noun.endswith(s) and len(s) > len(venue) for s, _ in data.org_suffixes)
 
 
