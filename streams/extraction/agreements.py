@@ -196,10 +196,11 @@ class AgreementFinder:
                 verbs = [v for n, v in enumerate(verbs) if n == len(verbs) - 1
                          or not self.data.planned_re.search(sentence, v[0], v[1] + 12)]
             verb = verbs[0] if verbs else None
-            listed = (verb is None and pending is not None and sent - pending[0] <= _EVENT_SPAN
-                      and _LISTED.match(sentence) is not None)
-            joined = listed or (verb is None and pending is not None and sent - pending[0] <= _EVENT_SPAN
-                                and _JOINED.match(sentence) is not None and _JOINED_VERB.search(sentence) is not None)
+            # (a sentence soon after a signing whose partners were not named: it may name them)
+            follows = pending is not None and sent - pending[0] <= _EVENT_SPAN
+            listed = follows and verb is None and _LISTED.match(sentence) is not None
+            joined = listed or (follows and verb is None and _JOINED.match(sentence) is not None
+                                and _JOINED_VERB.search(sentence) is not None)
             # "이날 체결된 MOU는 ▲A-B 에너지 협력 ▲C-D …": documents listed by their pairs
             bullets = (start >= doc.title_end and "-" in sentence and _BULLET.search(sentence) is not None and (
                 self.data.trigger_re.search(sentence) is not None or (signed_in and sent - signed_at <= _EVENT_SPAN)))
@@ -250,7 +251,7 @@ class AgreementFinder:
                 new = self._joined(doc, pending, slots, bool(listed))
                 found.extend(new)
                 signed_in, signed_at, pending = new, sent, None
-            elif pending is not None and sent - pending[0] <= _EVENT_SPAN and (heads := [
+            elif follows and (heads := [
                     s for s in slots if s.role == "subj" and s.party.type == "ORG"
                     and is_line_heading(doc.text, doc.words[s.word])][:1]):
                 # "기업 3곳과 투자협약을 맺었다. - 한빛정밀: … (협약일 6월 5일)": each listed line a partner,
