@@ -64,7 +64,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     words = vietnamese_names(words, text, data)
     everyday_places_after_countries(words, text, data)
     mentions: list[Mention] = []
-    runs = _join_across_parentheses(phrases(words), words, text, data)
+    runs = _join_continued_phrases(phrases(words), words, text, data)
     for first, run in runs:
         mentions.extend(mentions_in_phrase(run, first, data))
     _promote_list_members(words, mentions, data)
@@ -90,7 +90,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
 _BULLET_PAIR = re.compile(rf"[{LIST_BULLETS}]\s?[^\s\-{LIST_BULLETS}]{{2,20}}(-)(?=[^\s\-{LIST_BULLETS}]{{2,20}})")
 
 
-def _join_across_parentheses(runs: list[tuple[int, list[Word]]], words: list[Word], text: str,
+def _join_continued_phrases(runs: list[tuple[int, list[Word]]], words: list[Word], text: str,
                              data: rules.Rules) -> list[tuple[int, list[Word]]]:
     """빈하이신구(滨海新区) 투자촉진국, 미르센터(KIC) 센터장: a place's bureau or a body's title after the
     parentheses that end a phrase belongs to that phrase; 가온모터스 대표인 존 스미스는: so does the name
