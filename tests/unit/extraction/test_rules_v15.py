@@ -165,25 +165,22 @@ def test_a_japanese_prefectures_office_is_a_venue(extract):
     assert [a.venue for a in result.agreements] == ["후쿠오카현청"]
 
 
-def _signed_parties(result):
-    return sorted(sorted(p.name for p in a.parties) for a in result.agreements if a.status == "signed")
-
 
 @pytest.mark.parametrize("last", ["누리배터리다", "누리배터리이다"])
-def test_the_partners_a_copula_lists_after_a_signing_with_others_sign_it(extract, last):
+def test_the_partners_a_copula_lists_after_a_signing_with_others_sign_it(extract, last, signed):
     result = extract("가람시가 한빛전자 등 3개사와 1000억원 규모의 투자 양해각서를 체결했다. "
                      f"협약 기업은 한빛전자, 가온모터스, {last}.")
-    assert _signed_parties(result) == [["가람시", "가온모터스", "누리배터리", "한빛전자"]]
+    assert signed(result) == [["가람시", "가온모터스", "누리배터리", "한빛전자"]]
 
 
-def test_partners_signed_one_after_another_are_separate_agreements(extract):
+def test_partners_signed_one_after_another_are_separate_agreements(extract, signed):
     result = extract("한빛전자는 이날 가온모터스, 누리배터리와 잇따라 업무협약을 맺었다.")
-    assert _signed_parties(result) == [["가온모터스", "한빛전자"], ["누리배터리", "한빛전자"]]
+    assert signed(result) == [["가온모터스", "한빛전자"], ["누리배터리", "한빛전자"]]
 
 
-def test_a_countrys_armed_service_is_an_organisation_that_signs(extract):
+def test_a_countrys_armed_service_is_an_organisation_that_signs(extract, signed):
     result = extract("한빛중공업은 필리핀 해군과 3000억원 규모의 초계함 2척 건조 계약을 체결했다.")
-    assert _signed_parties(result) == [["필리핀 해군", "한빛중공업"]]
+    assert signed(result) == [["필리핀 해군", "한빛중공업"]]
 
 
 _MISSION = ("가람시는 지난 3~7일 베트남 하노이와 박닌성에 경제협력 사절단을 파견해 모두 4건의 업무협약을 체결했다고 9일 "
@@ -290,10 +287,10 @@ def test_dollars_written_the_latin_way_are_amounts(text, value):
     assert [v for *_, v in amounts(text)] == [value]
 
 
-def test_a_korean_name_with_a_bare_mayors_title_signs_for_the_city_the_article_is_about(extract):
+def test_a_korean_name_with_a_bare_mayors_title_signs_for_the_city_the_article_is_about(extract, signed):
     result = extract("나래시 대표단은 지난 10일 중국 옌청시를 방문했다. 이날 김도윤 시장과 천민얼 옌청시장이 "
                      "우호교류 협약서에 서명했다.")
-    assert _signed_parties(result) == [["나래시", "옌청시"]]
+    assert signed(result) == [["나래시", "옌청시"]]
 
 
 def test_a_convention_is_an_event_not_the_venue(extract):
@@ -339,17 +336,17 @@ def test_a_line_heading_with_no_signing_before_it_signs_nothing(extract):
     assert not result.agreements
 
 
-def test_documents_listed_after_white_triangles_are_agreements_of_their_pairs(extract):
+def test_documents_listed_after_white_triangles_are_agreements_of_their_pairs(extract, signed):
     result = extract("가람시는 베트남 하노이에서 모두 3건의 업무협약을 체결했다고 9일 밝혔다. 협약은 △가람시-하노이시 "
                      "인민위원회 행정교류 △가람상공회의소-하노이상공회의소 기업 교류 △가람대-하노이국립대 학술교류 등이다.")
-    assert _signed_parties(result) == [["가람대", "하노이국립대"], ["가람상공회의소", "하노이상공회의소"],
+    assert signed(result) == [["가람대", "하노이국립대"], ["가람상공회의소", "하노이상공회의소"],
                                        ["가람시", "하노이시 인민위원회"]]
 
 
-def test_a_chinese_new_area_is_a_place_that_signs(extract):
+def test_a_chinese_new_area_is_a_place_that_signs(extract, signed):
     result = extract("서울 마포구는 중국 상하이시 푸둥신구와 우호교류 양해각서를 체결했다.")
     assert "푸둥신구" in _places(result)
-    assert _signed_parties(result) == [["마포구", "푸둥신구"]]
+    assert signed(result) == [["마포구", "푸둥신구"]]
 
 
 def test_a_state_before_its_premiers_title_is_not_part_of_the_name(extract):
