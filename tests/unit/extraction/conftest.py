@@ -23,3 +23,13 @@ def signed():
         return sorted(sorted(p.name for p in a.parties) for a in result.agreements if a.status == "signed")
 
     return parties
+
+
+@pytest.fixture(scope="session")
+def signings():
+    """The signed agreements of an extraction as sorted (kind, sorted party names, date, venue)."""
+    def details(result):
+        return sorted((a.kind, sorted(p.name for p in a.parties), a.signed_on, a.venue) for a in result.agreements
+                      if a.status == "signed")
+
+    return details

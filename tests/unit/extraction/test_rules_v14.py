@@ -7,11 +7,6 @@ def _orgs(result):
     return {e.name for e in result.entities if e.type == "ORG"}
 
 
-def _agreements(result):
-    return sorted((a.kind, sorted(p.name for p in a.parties), a.signed_on, a.venue) for a in result.agreements
-                  if a.status == "signed")
-
-
 @pytest.mark.parametrize("sentence, words", [
     # Kiwi reads 수소에너지 and 바이오에너지 as proper nouns; the list after them had become companies
     ("한빛연구원은 서울기술거래소와 협력하여 수소에너지, 바이오에너지, 마이크로그리드, 업사이클링 등을 비롯한 "
@@ -46,14 +41,14 @@ def test_a_name_before_a_company_word_still_is_a_company(extract, company):
      "협정 체결식을 갖고 관광 분야 교류에 합의했다고 18일 밝혔다.",
      ("sister_city", ["웨이하이시", "충주시"], "2024-06-16", "웨이하이시 인민정부 청사")),
 ])
-def test_the_signing_held_in_a_later_sentence_gives_its_date_and_venue(extract, text, expected):
-    assert _agreements(extract(text)) == [expected]
+def test_the_signing_held_in_a_later_sentence_gives_its_date_and_venue(extract, text, expected, signings):
+    assert signings(extract(text)) == [expected]
 
 
-def test_an_agreement_that_is_carried_out_later_is_not_its_signing_held(extract):
+def test_an_agreement_that_is_carried_out_later_is_not_its_signing_held(extract, signings):
     result = extract("충청북도는 베트남 빈푹성과 농업 분야 협력에 관한 양해각서를 체결했다. "
                      "협약은 다음 달 10일부터 2년간 진행된다.")
-    assert _agreements(result) == [("mou", ["빈푹성", "충청북도"], None, None)]
+    assert signings(result) == [("mou", ["빈푹성", "충청북도"], None, None)]
 
 
 def test_an_unknown_county_with_its_head_in_parentheses_is_a_place(extract, signed):
@@ -90,24 +85,24 @@ def test_the_two_local_governments_just_named_sign_together(extract, pair):
         ("agreement", ["미르시", "사가현"]), ("loi", ["미르시", "사가현"])]
 
 
-def test_a_party_named_by_its_alias_in_the_next_sentence_is_the_same_agreement(extract):
+def test_a_party_named_by_its_alias_in_the_next_sentence_is_the_same_agreement(extract, signings):
     result = extract("부산항만공사(BPA)는 네덜란드 로테르담항만공사와 스마트항만 업무협약(MOU)을 체결했다고 밝혔다. "
                      "강준석 BPA 사장과 부드베인 시베르스 로테르담항만공사 사장은 지난 12일(현지시간) 로테르담에서 "
                      "협약서에 서명했다.")
-    assert _agreements(result) == [("mou", ["로테르담항만공사", "부산항만공사"], "2024-06-12", "로테르담")]
+    assert signings(result) == [("mou", ["로테르담항만공사", "부산항만공사"], "2024-06-12", "로테르담")]
 
 
-def test_both_sides_after_a_visit_are_the_visitor_and_the_visited(extract):
+def test_both_sides_after_a_visit_are_the_visitor_and_the_visited(extract, signings):
     result = extract("중국 광시좡족자치구 대표단이 16일 전라남도를 방문해 농업 분야 협력 방안을 논의했다. "
                      "양측은 이날 우호교류 협력 강화를 위한 의향서에 서명했다.")
-    assert _agreements(result) == [("loi", ["광시좡족자치구", "전라남도"], "2024-06-16", None)]
+    assert signings(result) == [("loi", ["광시좡족자치구", "전라남도"], "2024-06-16", None)]
 
 
-def test_a_mayor_named_again_heads_the_city_an_earlier_mention_gave_them(extract):
+def test_a_mayor_named_again_heads_the_city_an_earlier_mention_gave_them(extract, signings):
     # the second city named (콜럼버스시) had become the signer for both mayors
     result = extract("누리시(시장 정하윤)는 미국 오하이오주 콜럼버스시와 경제협력 양해각서를 체결했다고 14일 밝혔다. "
                      "정하윤 시장은 지난 12일(현지 시각) 콜럼버스 시청에서 앤드루 진서 콜럼버스 시장과 협약서에 서명했다.")
-    assert _agreements(result) == [("mou", ["누리시", "콜럼버스시"], "2024-06-12", "콜럼버스 시청")]
+    assert signings(result) == [("mou", ["누리시", "콜럼버스시"], "2024-06-12", "콜럼버스 시청")]
     assert not _orgs(result)
 
 
@@ -166,9 +161,9 @@ def test_a_short_name_with_its_country_before_it_still_joins_the_full_name(extra
 
 
 @pytest.mark.parametrize("ceremony", ["'소상공인 특별보증 협약식'을 가졌다", "“특별보증 협약식”을 가졌다"])
-def test_a_quoted_ceremony_held_is_a_signing(extract, ceremony):
+def test_a_quoted_ceremony_held_is_a_signing(extract, ceremony, signings):
     result = extract(f"가람시는 21일 시청 대회의실에서 누리은행과 {ceremony}.")
-    assert _agreements(result) == [("mou", ["가람시", "누리은행"], "2024-06-21", "시청 대회의실")]
+    assert signings(result) == [("mou", ["가람시", "누리은행"], "2024-06-21", "시청 대회의실")]
 
 
 def test_a_listed_company_is_named_without_its_description(extract, signed):
@@ -181,11 +176,11 @@ def test_a_governor_heads_one_place_and_the_proper_noun_before_it_is_in_the_name
     assert ("사무엘 가르시아", "주지사", "누에보레온") in _people(result)
 
 
-def test_a_mayors_title_fused_with_a_city_the_article_names_is_that_citys(extract):
+def test_a_mayors_title_fused_with_a_city_the_article_names_is_that_citys(extract, signings):
     # 세부시장: Kiwi reads one proper noun, and 세부 is no known place
     result = extract("가람시가 필리핀 세부시와 관광교류 업무협약(MOU)을 체결했다. 가람시는 지난 8일 세부시청에서 "
                      "마이클 라마 세부시장과 협약을 맺고 관광 상품 공동 개발에 합의했다고 10일 밝혔다.")
-    assert _agreements(result) == [("mou", ["가람시", "세부시"], "2024-06-08", "세부시청")]
+    assert signings(result) == [("mou", ["가람시", "세부시"], "2024-06-08", "세부시청")]
     assert ("마이클 라마", "시장", "세부시") in _people(result)
 
 
@@ -208,10 +203,10 @@ def test_partners_listed_each_after_its_own_year_are_separate_agreements(extract
     assert signed(result) == [["타슈켄트은행", "한빛은행"], ["한빛은행", "할릭은행"]]
 
 
-def test_partners_listed_each_after_its_own_day_are_dated_by_it(extract):
+def test_partners_listed_each_after_its_own_day_are_dated_by_it(extract, signings):
     result = extract("가람군이 베트남 중부 지역 3개 성과 잇따라 업무협약을 체결했다. 군은 지난 5일 꽝남성, 6일 다낭시, "
                      "7일 후에시와 각각 농업 기술 교류 협약을 맺었다고 10일 밝혔다.", title="가람군, 베트남 3개 성과 잇따라 MOU")
-    assert _agreements(result) == [("mou", ["가람군", "꽝남성"], "2024-06-05", None),
+    assert signings(result) == [("mou", ["가람군", "꽝남성"], "2024-06-05", None),
                                    ("mou", ["가람군", "다낭시"], "2024-06-06", None),
                                    ("mou", ["가람군", "후에시"], "2024-06-07", None)]
 
@@ -243,9 +238,9 @@ def test_a_venue_near_a_place_is_two_places(extract):
     assert not any("인근" in e.name for e in result.entities)
 
 
-def test_a_venue_located_in_a_city_is_the_venue_and_the_city_a_place(extract):
+def test_a_venue_located_in_a_city_is_the_venue_and_the_city_a_place(extract, signings):
     result = extract("가람시는 11일(현지시간) 테네시주 내슈빌 소재 Omni Nashville Hotel에서 현지 기업 누리텍과 투자협약을 맺었다.")
-    assert _agreements(result) == [("mou", ["가람시", "누리텍"], "2024-06-11", "Omni Nashville Hotel")]
+    assert signings(result) == [("mou", ["가람시", "누리텍"], "2024-06-11", "Omni Nashville Hotel")]
     assert {"내슈빌", "Omni Nashville Hotel"} <= {e.name for e in result.entities if e.type == "LOC"}
 
 
@@ -275,10 +270,10 @@ def test_the_names_a_copula_lists_after_the_companies_are_organisations(extract)
     assert _orgs(result) == {"윈텍", "포모사테크", "하이칩", "누리소재", "한빛정밀"}
 
 
-def test_a_delegation_led_by_a_person_signs_for_the_persons_body(extract):
+def test_a_delegation_led_by_a_person_signs_for_the_persons_body(extract, signings):
     result = extract("왕하이펑(王海峰) 옌청시 당서기가 이끄는 대표단이 12일 가람시를 방문해 경제 협력 방안을 논의했다. "
                      "양측은 이날 시청 회의실에서 신에너지 산업 협력을 위한 양해각서를 교환했다.")
-    assert _agreements(result) == [("mou", ["가람시", "옌청시"], "2024-06-12", "시청 회의실")]
+    assert signings(result) == [("mou", ["가람시", "옌청시"], "2024-06-12", "시청 회의실")]
 
 
 def test_a_long_foreign_given_name_is_part_of_the_name(extract):

@@ -44,7 +44,6 @@ def test_a_foreign_ministry_named_again_without_its_country_is_one_organisation(
     assert {"인도네시아 투자부", "투자부"} in forms, forms
 
 
-
 @pytest.mark.parametrize("sentence", [
     "협정식에는 니암바타르 울란바토르시장이 참석했다.",
     "협정식에는 니암바타르 울란바토르 시장이 참석했다.",
@@ -60,11 +59,6 @@ def test_a_japanese_given_name_like_a_city_stays_in_the_name(extract):
     assert {name for name, _, _ in people} == {"이시카와 다카시"}, people
 
 
-def _agreements(result):
-    return sorted((a.kind, sorted(p.name for p in a.parties), a.signed_on, a.venue) for a in result.agreements
-                  if a.status == "signed")
-
-
 @pytest.mark.parametrize("text, expected", [
     ("누리도는 몽골 울란바토르시와 우호교류 협정을 체결했다. 협정식에는 최영수 누리도지사와 니암바타르 "
      "울란바토르시장이 참석해 협정서에 서명했다.", ("sister_city", ["누리도", "울란바토르시"], None, None)),
@@ -73,8 +67,8 @@ def _agreements(result):
      ("sister_city", ["누리도", "울란바토르시"], "2024-06-15", "울란바토르시청")),
 ])
 def test_a_city_tie_read_from_its_document_is_not_another_signing_when_the_document_is_signed(
-        extract, text, expected):
-    assert _agreements(extract(text)) == [expected]
+        extract, text, expected, signings):
+    assert signings(extract(text)) == [expected]
 
 
 def test_a_named_document_for_a_city_tie_still_wins_over_the_tie(extract):
@@ -163,7 +157,6 @@ def test_a_japanese_prefectures_office_is_a_venue(extract):
     result = extract("가람도는 일본 후쿠오카현과 교류협력 각서를 체결했다. 체결식은 지난 8일 후쿠오카현청에서 열렸다.")
     assert "후쿠오카현청" not in {e.name for e in result.entities if e.type == "ORG"}
     assert [a.venue for a in result.agreements] == ["후쿠오카현청"]
-
 
 
 @pytest.mark.parametrize("last", ["누리배터리다", "누리배터리이다"])
