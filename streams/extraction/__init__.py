@@ -23,7 +23,7 @@ from .grouping import group_entities
 from .keys import party_key
 from .model import Agreement, Article, Entity, Extraction, Party
 
-EXTRACTOR_VERSION = "0.15.0"
+EXTRACTOR_VERSION = "0.16.0"
 
 __all__ = ["Agreement", "Analysis", "Analyzer", "Article", "Entity", "Extraction", "Extractor", "Party",
            "RuleExtractor", "EXTRACTOR_VERSION"]

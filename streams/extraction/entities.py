@@ -168,8 +168,8 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules, abroad: 
         return False
     if len(words) == 1:
         name = words[0].noun
-        if classes == "L" and (name in data.places or not (len(name) == 3 and name[0] in data.surnames)):
-            return False  # (정성주 may be a name read as a place ending in 주; 동남아 never is)
+        if classes == "L" and (place_prefix(name, data) or not (len(name) == 3 and name[0] in data.surnames)):
+            return False  # (정성주 may be a name read as a place ending in 주; 동남아 and 빈푹성 never are)
         if _HANGUL.match(name):
             if words[0].proper and classes == "P" and _fused_vietnamese_name(name, data):
                 return True
@@ -184,13 +184,18 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules, abroad: 
                 # country after them: 왕원타오 중국 상무부 부장 (왕 is a Korean family name too)
                 return False
             if name[0] in data.surnames or name[:2] in data.surnames:
-                return words[0].proper or len(name) == 3
+                # (도의회 의장: a common noun with a body's ending is no name)
+                return words[0].proper or len(name) == 3 and not any(
+                    strong and len(suffix) >= 2 and name.endswith(suffix) for suffix, strong in data.org_suffixes)
             return chinese
         if words[0].proper and _SPACED_NAME.match(name):
             return True  # 사토 겐지: Kiwi keeps a foreign full name as one proper noun
         return bool(HANJA_NAME.match(name))
-    if len(words) > 3 or any(not w.noun or w.noun.isdigit() or w.noun in data.places for w in words):
-        return False  # (왕하이 중국 국가주석: the country is not part of the name)
+    if len(words) > 3 or any(not w.noun or w.noun.isdigit() or w.noun in data.places
+                             or w.noun[-1] != "시" and place_prefix(w.noun, data) for w in words):
+        # (왕하이 중국 국가주석, 쩐즈엉 빈푹성 인민위원장: the place is not part of the name; 다케시
+        # and 다카시 are given names)
+        return False
     if classes[-1] == "L" and words[-1].noun.endswith("주") and len(words[-1].noun) >= 4:
         return False  # (부펜드라 파텔 구자라트주 총리: a state, not the name's last part)
     if len(words) == 3 and any(len(w.noun) > 3 and _HANGUL.match(w.noun) for w in words):
@@ -352,6 +357,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 # 기시다 후미오 일본 총리, 존 스미스 주한미국상공회의소 회장: a proper noun before the
                 # country, or a family name after a given name before the body, is part of the name
                 continue
+            if aff_start < t and classes[aff_start] == "P" and words[aff_start - 1].noun in _NAME_PARTICLES:
+                continue  # 에브라힘 알 하즈리 칼리파대 총장: the word after a name's particle is the name's
             if classes[aff_start:t] == "PP" and words[t].noun in (data.place_heads or {}):
                 continue  # 사무엘 가르시아 누에보레온 주지사: a governor heads one place, the name before it
             if aff_start + 1 == t and classes[aff_start] == "L" and (
@@ -382,7 +389,11 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                     and all(_CAPITALISED.fullmatch(w.noun) and not w.rest for w in words[k:t])):
                 continue  # Nguyen Van Truong 회장: a third capitalised word is the name's, not an employer
             if k is not None and k > 0 and aff_start - k == 1 and words[k - 1].noun in _NAME_PARTICLES:
-                k -= 1  # 알 하마디: an Arabic name's particle
+                k -= 1  # 알 하마디: an Arabic name's particle, and the given name before it (에브라힘 알 하즈리)
+                given = words[k - 1] if k > 0 else None
+                if (given is not None and classes[k - 1] == "P" and not used[k - 1] and given.proper
+                        and _HANGUL.match(given.noun) and not (given.rest or given.sep or given.paren)):
+                    k -= 1
             if k is None or (words[t].noun in data.common_noun_titles and aff_start - k == 1
                              and (not words[k].proper or _names_a_market(words[k].noun, data))):
                 continue  # (단계적 성장: a common noun before 성장 "growth" is no governor's name)
@@ -613,13 +624,16 @@ def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, d
         return True  # 주한중국대사관 싱하이밍 대사: a diplomat named after the mission
     if _heads_a_place(words, classes, aff_start, t, data) and classes[aff_start - 1] == "P" and len(name) <= 6:
         return True  # 니암바타르 울란바토르시장: a proper noun right before a place's head is the head's name
-    if len(name) != 4:
+    vietnamese = any(name.startswith(s) and 2 <= len(name) - len(s) <= 3 for s in data.vietnamese_surnames)
+    if len(name) != 4 and not vietnamese:
         return False
     places = [w.noun for w in words[aff_start:t]]
     if m is not None and m.start() > 0:
         places.append(title[:m.start()])  # 광둥성장: the place fused with the title
-    return any(data.places.get(p) in _FOREIGN_KINDS or data.places.get(p + "성") in _FOREIGN_KINDS
-               or p[-1:] in PLACE_ENDS and data.places.get(p[:-1]) in _FOREIGN_KINDS for p in places)
+    # (쩐즈엉 빈푹성 인민위원장: a Vietnamese name of three syllables, before a Vietnamese place)
+    kinds = {"vietnam"} if len(name) != 4 else _FOREIGN_KINDS
+    return any(data.places.get(p) in kinds or data.places.get(p + "성") in kinds
+               or p[-1:] in PLACE_ENDS and data.places.get(p[:-1]) in kinds for p in places)
 
 
 def _heads_a_place(words: list[Word], classes: str, aff_start: int, t: int, data: rules.Rules) -> bool:

@@ -288,8 +288,8 @@ _INNER_JOSA = frozenset({"JKB", "JKS", "JKO", "JX", "JC"})  # (not 의: 창의�
 def _unknown_company(w: Word, text: str, data: rules.Rules) -> None:
     """새별전자가 (새/MM 별/XSN 전자), 청솔바이오는 (청/솔/바이오), 가나다로문화촉진회 (가나다/NNG 로/JKB …):
     an unknown name that Kiwi cut into pieces before a company ending is one proper noun."""
-    if w.noun and not w.proper and w.pieces and _company_ending(w.noun, data, 4):
-        w.proper = True
+    if w.noun and not w.proper and w.pieces and _company_ending(w.noun, data, 4, shortest=2):
+        w.proper = True  # (not 시의회 "city council", 시/NNG 의회/NNG: a name has two syllables or more)
     if w.paren or len(w.rest) < 2:
         return
     # cut: the last noun of the rest, with only particles after it
@@ -318,11 +318,11 @@ def _fits_batchim(syllable: str, particle: str) -> bool:
     return (code % 28 != 0) == (particle == "과")
 
 
-def _company_ending(noun: str, data: rules.Rules, longest: int) -> bool:
-    """``noun`` ends with an organisation suffix of two syllables or more after at most ``longest``
-    syllables (투자청's 청 is too short to tell a cut name)."""
+def _company_ending(noun: str, data: rules.Rules, longest: int, shortest: int = 1) -> bool:
+    """``noun`` ends with an organisation suffix of two syllables or more after ``shortest`` to
+    ``longest`` syllables (투자청's 청 is too short to tell a cut name)."""
     return noun.endswith(data.long_suffixes) and any(
-        noun.endswith(suffix) and 1 <= len(noun) - len(suffix) <= longest for suffix in data.long_suffixes)
+        noun.endswith(suffix) and shortest <= len(noun) - len(suffix) <= longest for suffix in data.long_suffixes)
 
 
 def _strong_org(noun: str, data: rules.Rules) -> bool:

@@ -33,3 +33,21 @@ def signings():
                       if a.status == "signed")
 
     return details
+
+
+@pytest.fixture(scope="session")
+def people():
+    """The people of an extraction as (name, title, affiliation)."""
+    def triples(result):
+        return {(e.name, e.title, e.affiliation) for e in result.entities if e.type == "PERSON"}
+
+    return triples
+
+
+@pytest.fixture(scope="session")
+def names():
+    """The entity names of one type in an extraction (``names(result, "LOC")``)."""
+    def of_type(result, kind):
+        return {e.name for e in result.entities if e.type == kind}
+
+    return of_type

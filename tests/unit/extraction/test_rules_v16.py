@@ -1,0 +1,48 @@
+"""Rules added in extractor 0.16.0, on sentences written for these tests (invented names)."""
+
+import pytest
+
+
+@pytest.mark.parametrize("sentence, person", [
+    # (빈 is a Korean family name: 빈푹성 read as a three-syllable name before the title)
+    ("이날 쩐즈엉 빈푹성 인민위원장이 환영사를 했다.", ("쩐즈엉", "인민위원장", "빈푹성")),
+    ("이날 레반탄 하노이시 인민위원장이 환영사를 했다.", ("레반탄", "인민위원장", "하노이시")),
+])
+def test_a_vietnamese_name_of_three_syllables_before_a_vietnamese_place_is_a_person(extract, people, names,
+                                                                                 sentence, person):
+    result = extract(sentence)
+    assert person in people(result), people(result)
+    assert person[2] in names(result, "LOC")
+    assert person[0] not in names(result, "ORG")
+
+
+def test_a_known_place_with_its_ending_is_no_part_of_a_name(extract, people):
+    found = people(extract("이날 쩐즈엉 빈푹성 인민위원장이 환영사를 했다."))
+    assert not any("빈푹성" in name for name, _, _ in found), found
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("협약에는 에브라힘 알 하즈리 칼리파대 총장이 서명했다.", ("에브라힘 알 하즈리", "총장", "칼리파대")),
+    ("협약에는 칼리파대 에브라힘 알 하즈리 총장이 서명했다.", ("에브라힘 알 하즈리", "총장", "칼리파대")),
+])
+def test_an_arabic_name_keeps_its_given_name_and_particle(extract, people, names, sentence, person):
+    result = extract(sentence)
+    assert person in people(result), people(result)
+    assert "하즈리 칼리파대" not in names(result, "ORG")
+
+
+@pytest.mark.parametrize("sentence", [
+    "협약식에는 김도현 시장과 시의회 의원 등 12명이 참석했다.",
+    "협약식에는 김도현 지사와 시의회 의원, 도의회 의장 등이 참석했다.",
+])
+def test_a_council_before_its_members_title_is_no_person(extract, people, sentence):
+    assert {name for name, _, _ in people(extract(sentence))} == {"김도현"}
+
+
+@pytest.mark.parametrize("short, country", [("인니", "인도네시아"), ("우즈벡", "우즈베키스탄"), ("카자흐", "카자흐스탄")])
+def test_a_countrys_short_name_is_that_country(extract, names, short, country):
+    result = extract(f"가온전자는 {short} 국영기업과 공급 계약을 체결했다.")
+    assert names(result, "LOC") == {short}
+    assert short not in names(result, "ORG")
+    both = extract(f"가온전자는 {country}에 공장을 세운다. {short} 정부도 지원한다.")
+    assert [{e.name, *e.aliases} for e in both.entities if e.type == "LOC"] == [{country, short}]
