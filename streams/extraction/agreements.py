@@ -338,7 +338,8 @@ class AgreementFinder:
     def _joined(self, doc: Document, pending, slots: list[Slot], listed: bool) -> list[Found]:
         """The signing of ``pending`` between its subject and the bodies a later sentence says joined it."""
         sent, verb, subject, context_date = pending
-        roles = ("subj", "list", "other") if listed else ("subj", "list")  # (B, C, D다: the copula's last)
+        # (B, C와 D다: the copula's last, and 와 joining the list)
+        roles = ("subj", "list", "with", "other") if listed else ("subj", "list")
         partners = [s.party for s in slots if s.role in roles and s.party.type in ("ORG", "LOC")
                     and s.party.name != subject.name]
         if not partners:

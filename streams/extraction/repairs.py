@@ -25,6 +25,8 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
             _title_read_as_former(w, text, data)
         if w.pieces or len(w.rest) >= 2:  # (the only words _unknown_company can change)
             _unknown_company(w, text, data)
+        if out and w.pieces and not w.proper and _after_a_company_noun(out[-1], w, data):
+            w.proper = True  # 개발사 하이롱과 (하이/NNG 롱/NNG): an unknown name cut into common nouns
         if (w.proper and w.noun.endswith("의") and len(w.noun) >= 3 and not w.rest and not w.paren
                 and w.noun_end == w.end and w.noun not in data.places and classify_name(w.noun[:-1], data) == "L"):
             # 포항시의 협약 (포항시의/NNP): a known place with the genitive particle read as one name
@@ -308,6 +310,17 @@ def _unknown_company(w: Word, text: str, data: rules.Rules) -> None:
     w.noun, w.noun_start, w.noun_end, w.proper = name, start, start + len(name), True
     w.rest = w.rest[cut + 1:]
     w.josa = "".join(f for f, _ in w.rest)
+
+
+def _after_a_company_noun(prev: Word, w: Word, data: rules.Rules) -> bool:
+    """``w`` is common nouns with a one-syllable piece, right after a noun for a company, and joined
+    to a partner by 과/와 (not 중소기업 예비액이, 중소기업 수출축진을)."""
+    return (w.josa in _WITH and prev.noun.endswith(data.company_nouns) and not (prev.rest or prev.sep or prev.paren)
+            and prev.sent == w.sent and not w.paren and 3 <= len(w.noun) <= 6 and _HANGUL_WORD.match(w.noun) is not None)
+
+
+_HANGUL_WORD = re.compile(r"^[가-힣]+$")
+_WITH = frozenset({"과", "와"})
 
 
 def _fits_batchim(syllable: str, particle: str) -> bool:

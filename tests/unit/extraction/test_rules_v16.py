@@ -46,3 +46,35 @@ def test_a_countrys_short_name_is_that_country(extract, names, short, country):
     assert short not in names(result, "ORG")
     both = extract(f"가온전자는 {country}에 공장을 세운다. {short} 정부도 지원한다.")
     assert [{e.name, *e.aliases} for e in both.entities if e.type == "LOC"] == [{country, short}]
+
+
+def test_an_unknown_name_kiwi_cuts_into_common_nouns_after_a_company_noun_is_a_partner(extract, signed):
+    # (in this sentence Kiwi reads 개발+사 and 하이+롱)
+    result = extract("LS전선은 대만 해상풍력 개발사 하이롱과 1천억원 규모의 해저케이블 공급 계약을 체결했다고 "
+                     "20일 공시했다.")
+    assert signed(result) == [["LS전선", "하이롱"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "정부는 중소기업 예비액이 늘도록 지원한다.",
+    "중소기업 수출축진을 위해 자금을 융자한다.",
+])
+def test_common_nouns_after_a_company_noun_outside_a_partner_slot_stay_common(extract, names, sentence):
+    assert names(extract(sentence), "ORG") == set()
+
+
+@pytest.mark.parametrize("subject", ["LS전선은", "가람스틸은", "한빛제지는", "새별시멘트는", "KM약품은"])
+def test_industry_endings_make_a_named_company(extract, names, subject):
+    result = extract(f"{subject} 올해 공장을 증설한다.")
+    assert subject[:-1] in names(result, "ORG"), names(result, "ORG")
+
+
+def test_common_nouns_with_an_industry_ending_in_a_party_slot_are_a_company(extract, signed):
+    # (누리/NNG 전선/NNG)
+    assert signed(extract("누리전선은 베트남 기업 비나텍과 공급 계약을 맺었다.")) == [["누리전선", "비나텍"]]
+
+
+def test_partners_listed_by_the_copula_include_those_joined_by_wa(extract, signed):
+    result = extract("가람도는 12일 기업 3곳과 2조원 규모의 투자협약을 체결했다. 협약 기업은 덴마크 베스타스코리아, "
+                     "국내 기업인 씨에스윈드와 대한전선이다.")
+    assert signed(result) == [["가람도", "대한전선", "베스타스코리아", "씨에스윈드"]], signed(result)
