@@ -21,6 +21,7 @@ from .analyzer import Analysis, Analyzer
 from .document import analyse, headed_places
 from .grouping import group_entities
 from .keys import party_key
+from .merging import one_per_key
 from .model import Agreement, Article, Entity, Extraction, Party
 
 EXTRACTOR_VERSION = "0.16.0"
@@ -56,14 +57,15 @@ class RuleExtractor:
         found = self._agreements.find(doc)  # may add organisations named only as parties
         headed_places(doc.mentions, self._data)
         entities, entity_of = group_entities(doc, frozenset(id(m) for f in found for m in f.parties))
-        agreements = []
-        for f in found:
-            parties = _dedupe_parties(_party(m, entity_of.get(id(m))) for m in f.parties)
-            if len(parties) >= 2:
-                agreements.append(Agreement(parties=tuple(parties), kind=f.kind, status=f.status,
-                                            evidence=f.evidence, signed_on=f.signed_on, venue=f.venue,
-                                            sectors=f.sectors))
-        return Extraction(article_id=article.id, entities=tuple(entities), agreements=tuple(agreements))
+        parties_of = {id(f): _dedupe_parties(_party(m, entity_of.get(id(m))) for m in f.parties) for f in found}
+        # findings that name one agreement's parties differently (충남 and 충청남도, 사우디 아람코 and
+        # 아람코) are one agreement once their names are the article's entities
+        found = one_per_key([f for f in found if len(parties_of[id(f)]) >= 2], lambda f, _: (
+            frozenset(party_key(p.name, p.type) for p in parties_of[id(f)]), f.kind, f.status, f.copy))
+        agreements = tuple(Agreement(parties=tuple(parties_of[id(f)]), kind=f.kind, status=f.status,
+                                     evidence=f.evidence, signed_on=f.signed_on, venue=f.venue, sectors=f.sectors)
+                           for f in found)
+        return Extraction(article_id=article.id, entities=tuple(entities), agreements=agreements)
 
 
 class Extractor:

@@ -44,20 +44,33 @@ def merge(found: list[Found], generic: frozenset[str] = frozenset(),
         m > n and g.kind == f.kind and _same_parties(f, g, generic) for m, g in signed)]
     # "부산항만공사(BPA)" then "강준석 BPA 사장과 …": a party named by its alias in another sentence
     full = {a: p.name for f in found for p in f.parties for a in p.aliases}
+
+    def key_of(f: Found, out: dict[tuple, Found]) -> tuple:
+        key = (frozenset(_party_key(full.get(p.name, p.name), generic) for p in f.parties), f.kind, f.status, f.copy)
+        return key if key in out else next((k for k, e in out.items() if _short_forms_of(f, e, k, key)), key)
+
+    return one_per_key(found, key_of)
+
+
+def one_per_key(found: list[Found], key_of: Callable[[Found, dict[tuple, Found]], tuple]) -> list[Found]:
+    """One finding per key (``key_of`` reads the findings kept so far): the dated one, the sentence
+    that dates the signing itself, with the venue of another when it names none."""
     out: dict[tuple, Found] = {}
     for f in found:
-        key = (frozenset(_party_key(full.get(p.name, p.name), generic) for p in f.parties), f.kind, f.status, f.copy)
-        key = key if key in out else next((k for k, e in out.items() if _short_forms_of(f, e, k, key)), key)
+        key = key_of(f, out)
         prev = out.get(key)
         if prev is not None and (f.year or prev.year) and _year(f) and _year(prev) and _year(f) != _year(prev):
             # a tie of another year between the same parties (2010년 협정, 지난해 맺은 협약), before or after
             out.setdefault(key + (_year(f),), f)
         elif prev is None:
             out[key] = f
-        elif prev.signed_on is None and f.signed_on is not None:
+        elif (prev.signed_on is None and f.signed_on is not None or prev.signed_on and f.signed_on
+              and prev.signed_on != f.signed_on and f.own_date and not prev.own_date):
+            # (the sentence that dates the signing itself wins over a carried-over date)
+            f.venue = f.venue or prev.venue
             out[key] = f
-        elif prev.signed_on and f.signed_on and prev.signed_on != f.signed_on and f.own_date and not prev.own_date:
-            out[key] = f  # the sentence that dates the signing itself wins over a carried-over date
+        elif prev.venue is None and (f.signed_on is None or f.signed_on == prev.signed_on):
+            prev.venue = f.venue
     return list(out.values())
 
 

@@ -78,3 +78,15 @@ def test_partners_listed_by_the_copula_include_those_joined_by_wa(extract, signe
     result = extract("가람도는 12일 기업 3곳과 2조원 규모의 투자협약을 체결했다. 협약 기업은 덴마크 베스타스코리아, "
                      "국내 기업인 씨에스윈드와 대한전선이다.")
     assert signed(result) == [["가람도", "대한전선", "베스타스코리아", "씨에스윈드"]], signed(result)
+
+
+def test_one_signing_reported_with_a_places_short_and_full_name_is_one_agreement(extract, signings):
+    result = extract("충청남도와 일본 구마모토현은 반도체 인재 교류를 위한 협약을 8일 구마모토현청에서 맺었다. "
+                     "김민재 충남지사와 가와구치 료 구마모토현 지사가 협약서에 서명했다.")
+    assert signings(result) == [("mou", ["구마모토현", "충청남도"], "2024-06-08", "구마모토현청")]
+
+
+def test_a_headline_naming_a_partner_with_its_country_is_the_signing_of_the_body(extract, signings):
+    result = extract("가온건설은 지난 3일 다란에서 아람코와 공사 계약을 체결했다고 5일 밝혔다.",
+                     title="가온건설, 사우디 아람코와 50억 달러 규모 플랜트 계약")
+    assert signings(result) == [("contract", ["가온건설", "아람코"], "2024-06-03", "다란")]
