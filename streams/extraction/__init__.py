@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from . import rules
-from .agreements import AgreementFinder
+from .agreements import AgreementFinder, Found
 from .analyzer import Analysis, Analyzer
 from .document import analyse, headed_places
 from .grouping import group_entities
@@ -60,8 +60,8 @@ class RuleExtractor:
         parties_of = {id(f): _dedupe_parties(_party(m, entity_of.get(id(m))) for m in f.parties) for f in found}
         # findings that name one agreement's parties differently (충남 and 충청남도, 사우디 아람코 and
         # 아람코) are one agreement once their names are the article's entities
-        found = one_per_key([f for f in found if len(parties_of[id(f)]) >= 2], lambda f, _: (
-            frozenset(party_key(p.name, p.type) for p in parties_of[id(f)]), f.kind, f.status, f.copy))
+        found = one_per_key([f for f in found if len(parties_of[id(f)]) >= 2], lambda f, kept: _same_signing(
+            (frozenset(party_key(p.name, p.type) for p in parties_of[id(f)]), f.kind, f.status, f.copy), f, kept))
         agreements = tuple(Agreement(parties=tuple(parties_of[id(f)]), kind=f.kind, status=f.status,
                                      evidence=f.evidence, signed_on=f.signed_on, venue=f.venue, sectors=f.sectors)
                            for f in found)
@@ -90,6 +90,12 @@ def _party(mention, entity: Entity | None) -> Party:
     if entity is None:
         return Party(name=mention.name, type=mention.type, aliases=tuple(mention.aliases))
     return Party(name=entity.name, type=entity.type, aliases=entity.aliases)
+
+
+def _same_signing(key: tuple, f: Found, kept: dict[tuple, Found]) -> tuple:
+    """``key``, unless the finding kept under it is of another day (two signings, not two names)."""
+    prev = kept.get(key)
+    return key + (f.signed_on,) if prev and prev.signed_on and f.signed_on and prev.signed_on != f.signed_on else key
 
 
 def _dedupe_parties(parties) -> list[Party]:
