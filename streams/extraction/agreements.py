@@ -37,7 +37,7 @@ _LOOKAHEAD = 3
 _CEREMONY_HELD = re.compile(r"(?:이날|이번)?\s?(?:[가-힣A-Z]{1,8}\s)?[가-힣A-Z]{0,8}"
                             r"(?:(?:협약|협정|계약|체결|서명|조인|각서|MOU)식|협약|협정|계약|각서|MOU|서명|체결)"
                             r"(?:\([^)]{0,12}\))?(?:은|는)\s"
-                            r"[^.]{0,60}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었|거행됐|거행되었|이뤄졌|이루어졌|서명됐|서명되었)"
+                            r"[^.]{0,120}?(?:열렸|열려|개최됐|개최되었|진행됐|진행되었|거행됐|거행되었|이뤄졌|이루어졌|서명됐|서명되었)"
                             # "19일 시청에서 열린 협약식에는": the ceremony held, then who attended it
                             r"|[^.]{0,40}?(?:열린|개최된|진행된)\s[가-힣A-Z]{0,8}(?:협약|협정|계약|체결|서명|조인|각서|MOU)식에"
                             # "계약일은 2024년 6월 11일이다", "협약 체결일은 11일": the signing's day
@@ -161,6 +161,7 @@ class AgreementFinder:
         bodies = {m.name: m for m in doc.mentions if m.type in ("ORG", "LOC")}
         self._bodies = bodies
         self._title_owner = {}
+        self._sent_by: dict[str, Mention] = {}  # a delegation noun -> the body it was named with (가람시 대표단)
         for p in self._people:
             if not p.title or not p.affiliation:
                 continue
@@ -510,8 +511,10 @@ class AgreementFinder:
         if visited is None:
             return []
         between = islice(doc.words, visited.word + 1, bisect_left(doc.words, at, key=_START))
-        if any(x.josa.startswith(("와", "과")) for x in between):
-            return []  # (B를 방문해 현지 기업과 협약: a partner named, though not by name)
+        if any(x.josa.startswith(("와", "과")) and classify(x, self.data) != "T" for x in between):
+            # (B를 방문해 현지 기업과 협약: a partner named, though not by name; B를 찾아 C 인민위원장과
+            # 면담하고: the visited body's head)
+            return []
         return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[subj, visited.party])
 
     def _sectors(self, doc: Document, sent: int) -> tuple[str, ...]:
@@ -658,7 +661,10 @@ class AgreementFinder:
             body = next((x for x in reversed(doc.mentions) if x.type in ("ORG", "LOC") and first <= x.first
                          and x.last < last), None)
             if body is None and first == last:
-                body = self._led_by(doc, last)
+                # 대표단은: the delegation led by a body's head, or the one named with its body before
+                body = self._led_by(doc, last) or self._sent_by.get(w.noun)
+            elif body is not None:
+                self._sent_by[w.noun] = body
             if body is not None or last == first or not doc.words[last - 1].proper:
                 return body
             last -= 1  # 가람대 산학협력단: the unknown name before the unit is the body

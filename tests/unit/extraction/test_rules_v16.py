@@ -90,3 +90,16 @@ def test_a_headline_naming_a_partner_with_its_country_is_the_signing_of_the_body
     result = extract("가온건설은 지난 3일 다란에서 아람코와 공사 계약을 체결했다고 5일 밝혔다.",
                      title="가온건설, 사우디 아람코와 50억 달러 규모 플랜트 계약")
     assert signings(result) == [("contract", ["가온건설", "아람코"], "2024-06-03", "다란")]
+
+
+def test_a_ceremony_held_with_its_guests_named_dates_the_signing(extract, signings):
+    result = extract("가온방산은 루마니아 국방부와 자주포 공급 계약을 맺었다고 9일 밝혔다. 계약식은 지난 8일(현지시간) "
+                     "부쿠레슈티에서 김태오 가온방산 대표와 앙겔 미하이 루마니아 국방장관 등 양측 관계자 30여 명이 "
+                     "참석한 가운데 열렸다.")
+    assert signings(result) == [("contract", ["가온방산", "루마니아 국방부"], "2024-06-08", "부쿠레슈티")]
+
+
+def test_a_bare_delegation_signs_for_the_body_it_was_named_with(extract, signings):
+    result = extract("가람시 대표단은 지난 5일부터 9일까지 베트남 닌빈성을 방문했다. 대표단은 7일 닌빈성 인민위원회를 "
+                     "찾아 인민위원장과 면담하고 관광 교류협력 의향서에 서명했다.")
+    assert signings(result) == [("loi", ["가람시", "닌빈성 인민위원회"], "2024-06-07", None)], signings(result)
