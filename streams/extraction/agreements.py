@@ -73,6 +73,10 @@ _NUMBER_WORDS = {"세": 3, "네": 4, "다섯": 5}
 _EARLIER = re.compile(r"에\s*이어\s*(?:\S+\s*)?(?:\d+|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*번째")
 _EACH = re.compile(r"각각|각기")
 _BULLET = re.compile(f"[{LIST_BULLETS}]")
+# 주요 MOU로는, 이날 체결된 협약은: the documents of an event, listed
+_PAIRS_LISTED = re.compile(r"(?:주요|체결된|맺은|교환한)\s(?:MOU|양해각서|협약|협정|계약|의향서)(?:으로는|로는|은|는)\s")
+_GENITIVE_PAIR = re.compile(r"[와과]\s[^,.]{1,30}?의\s")
+_WITH_JOSA = frozenset({"와", "과"})
 _HEADLINE_DETAIL = 3  # body sentences after the headline that may detail its signing without naming it
 _OTHERS = re.compile(r"\s등\s?(?:과|와|\d)|등과\s")  # "B 등과", "B 등 3곳과": and others
 _HEADLINE_TAIL = " \t\n.…!'\"’”」』)]>"  # what may follow a headline's last word
@@ -203,8 +207,11 @@ class AgreementFinder:
             joined = listed or (follows and verb is None and _JOINED.match(sentence) is not None
                                 and _JOINED_VERB.search(sentence) is not None)
             # "이날 체결된 MOU는 ▲A-B 에너지 협력 ▲C-D …": documents listed by their pairs
-            bullets = (start >= doc.title_end and "-" in sentence and _BULLET.search(sentence) is not None and (
-                self.data.trigger_re.search(sentence) is not None or (signed_in and sent - signed_at <= _EVENT_SPAN)))
+            bullets = start >= doc.title_end and (
+                "-" in sentence and _BULLET.search(sentence) is not None and (
+                    self.data.trigger_re.search(sentence) is not None or (signed_in and sent - signed_at <= _EVENT_SPAN))
+                # "주요 MOU로는 A와 B의 에너지 협력, C와 D의 …": the pairs listed by 와 and 의
+                or _PAIRS_LISTED.search(sentence) is not None and _GENITIVE_PAIR.search(sentence) is not None)
             # unknown names become parties only in signing sentences (and in "이번 협약에는 A, B가 참여했다")
             self._adhoc_ok = verb is not None or joined or bullets
             # the headline, and a body sentence with "A-B 투자협약" (whose hyphen the words split), name
@@ -293,8 +300,9 @@ class AgreementFinder:
 
     def _bullet_pairs(self, doc: Document, start: int, sentence: str, signed: list[Found],
                       context_date) -> list[Found]:
-        """"이날 체결된 MOU는 ▲A-B 에너지 협력 ▲C-D 반도체 협력 등이다": one agreement per pair listed,
-        of the kind the sentence names (or the signing just reported)."""
+        """"이날 체결된 MOU는 ▲A-B 에너지 협력 ▲C-D 반도체 협력 등이다", "주요 MOU로는 A와 B의 에너지
+        협력, C와 D의 … 등이 있다": one agreement per pair listed, of the kind the sentence names (or the
+        signing just reported)."""
         trigger = self.data.trigger_re.search(sentence)
         kind = self.data.triggers[trigger.group(0)] if trigger else signed[-1].kind if signed else None
         if kind is None:
@@ -306,13 +314,21 @@ class AgreementFinder:
             w = doc.words[k]
             if w.start >= end:
                 break
-            if w.sep != "-" or not _BULLET.search(doc.text, w.start, w.noun_start) or doc.words[k + 1].sent != w.sent:
+            if doc.words[k + 1].sent != w.sent:
                 continue
-            a, b = self._head(doc, k, k), _named_from(doc, k + 1) or self._head(doc, k + 1, k + 1)
-            if a is None or b is None or a.name == b.name:
+            if w.sep == "-" and _BULLET.search(doc.text, w.start, w.noun_start):
+                a, b = self._head(doc, k, k), _named_from(doc, k + 1) or self._head(doc, k + 1, k + 1)
+                item_end = _BULLET.search(doc.text, doc.words[k + 1].end, end)
+                item_end_at = item_end.start() if item_end else end
+            elif w.josa in _WITH_JOSA and not w.sep and (b := _named_from(doc, k + 1)) is not None \
+                    and doc.words[b.last].josa == "의" and not any(x.sep for x in doc.words[k + 1:b.last]):
+                a = self._head(doc, k, k)  # (A와 B의 에너지 협력, …: the item ends at its comma)
+                item_end_at = next((x.end for x in doc.words[b.last:] if x.sep or x.start >= end), end)
+            else:
                 continue
-            item_end = _BULLET.search(doc.text, doc.words[k + 1].end, end)
-            sectors = self._sectors_in(doc, w.noun_start, item_end.start() if item_end else end)
+            if a is None or b is None or a.name == b.name or a.type not in ("ORG", "LOC"):
+                continue
+            sectors = self._sectors_in(doc, w.noun_start, item_end_at)
             for f in self._agreements(doc, start, sentence, (len(sentence), len(sentence), kind), [], None,
                                       context_date, parties=[a, b]):
                 f.status, f.sectors = status, sectors

@@ -103,3 +103,19 @@ def test_a_bare_delegation_signs_for_the_body_it_was_named_with(extract, signing
     result = extract("가람시 대표단은 지난 5일부터 9일까지 베트남 닌빈성을 방문했다. 대표단은 7일 닌빈성 인민위원회를 "
                      "찾아 인민위원장과 면담하고 관광 교류협력 의향서에 서명했다.")
     assert signings(result) == [("loi", ["가람시", "닌빈성 인민위원회"], "2024-06-07", None)], signings(result)
+
+
+@pytest.mark.parametrize("listing", [
+    "주요 MOU로는 한빛에너지와 페트로베트남의 LNG 발전 협력, 가람물산과 빈그룹의 유통망 구축 협력 등이 있다.",
+    "이날 체결된 MOU는 한빛에너지와 페트로베트남의 LNG 발전 협력, 가람물산과 빈그룹의 유통망 구축 협력 등이다.",
+])
+def test_documents_listed_by_their_pairs_with_wa_and_ui_are_each_signed(extract, signings, listing):
+    result = extract("한국과 베트남 기업들이 14일 하노이에서 열린 비즈니스 포럼에서 모두 15건의 양해각서를 체결했다. "
+                     + listing)
+    assert signings(result) == [("mou", ["가람물산", "빈그룹"], "2024-06-14", None),
+                                ("mou", ["페트로베트남", "한빛에너지"], "2024-06-14", None)], signings(result)
+
+
+def test_a_document_said_to_be_between_two_bodies_is_no_list_of_pairs(extract, signed):
+    result = extract("가람시는 다낭시와 협약을 맺었다. 이번 협약은 가람시와 다낭시의 교류를 넓히려는 것이다.")
+    assert signed(result) == [["가람시", "다낭시"]]
