@@ -1267,7 +1267,10 @@ _HELD_AT = re.compile(r"\s*(?:열린|개최된|진행된|펼쳐진|마련된)\s"
 
 
 _TIME_WORDS = frozenset({"이날", "오늘", "당일", "같은날", "현지", "지난", "앞서", "최근", "한편", "또", "또한",
-                         "동안", "기간", "중", "당시", "이후", "후", "전", "오전", "오후", "저녁", "새벽", "밤"})
+                         "동안", "기간", "중", "당시", "이후", "후", "전", "오전", "오후", "저녁", "새벽", "밤",
+                         # (전날 포항시청, 다음 달 중순 청주에서)
+                         "전날", "다음날", "이튿날", "어제", "내일", "달", "주", "주말", "내달", "이달", "지난달",
+                         "다음달", "초순", "중순", "하순", "초", "말", "연말", "연초", "올해", "내년", "연내", "향후"})
 _EVENTS = ("식", "행사")  # 서명식에서: the ceremony, not where it was held
 _OCCASION_NOUN = "자리"  # 이 자리에서: at the event just reported, not a place
 _OCCASION = re.compile(r"(?:이|그|이날)\s?자리에서")
@@ -1356,9 +1359,14 @@ def _times_apart(sentence: str, start: int, hub: Mention, partners: list[Mention
     return times if len(set(times.values())) > 1 else None
 
 
+_EARLIER_SIGNING = re.compile(r"(?:체결|서명|조인)(?:한|된|했던|됐던)\s|맺은\s|맺었던\s")
+
+
 def _year_before(sentence: str, verb_start: int, published) -> int | None:
     """The year the clause names before its verb: 2015년, or 지난해 (the year before publication)."""
     years = list(_YEAR.finditer(sentence, 0, verb_start))
+    if years and _EARLIER_SIGNING.search(sentence, years[-1].end(), verb_start):
+        return None  # "2021년 체결한 양해각서를 연장하는 협약을 맺었다": the year of the earlier document
     last = _LAST_YEAR.search(sentence, years[-1].end() if years else 0, verb_start)
     if last and published is not None:
         return published.year - (2 if last.group(0) == "재작년" else 1)

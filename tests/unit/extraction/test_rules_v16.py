@@ -119,3 +119,29 @@ def test_documents_listed_by_their_pairs_with_wa_and_ui_are_each_signed(extract,
 def test_a_document_said_to_be_between_two_bodies_is_no_list_of_pairs(extract, signed):
     result = extract("가람시는 다낭시와 협약을 맺었다. 이번 협약은 가람시와 다낭시의 교류를 넓히려는 것이다.")
     assert signed(result) == [["가람시", "다낭시"]]
+
+
+@pytest.mark.parametrize("sentence, venue", [
+    ("가람시는 누리전자와 협약을 맺었다고 21일 밝혔다. 협약식은 전날 가람시청 대회의실에서 열렸다.", "가람시청 대회의실"),
+    ("가람시는 누리전자와 다음 달 중순 가람에서 업무협약을 체결할 계획이다.", "가람"),
+])
+def test_a_time_word_is_no_part_of_a_venue(extract, sentence, venue):
+    assert [a.venue for a in extract(sentence).agreements] == [venue]
+
+
+def test_the_year_of_an_earlier_document_does_not_date_its_renewal(extract, signings):
+    result = extract("제주특별자치도는 싱가포르 누리항공그룹과 2021년 체결한 관광 마케팅 협력 양해각서를 3년 연장하는 "
+                     "협약을 19일 맺었다고 밝혔다. 김민호 제주지사와 리섹 누리항공그룹 회장은 이날 도청에서 연장 "
+                     "협약서에 서명했다.")
+    renewal = [a for a in result.agreements if a.signed_on == "2024-06-19"]
+    assert [(a.kind, a.venue) for a in renewal] == [("mou", "도청")], result.agreements
+
+
+def test_a_place_fused_with_a_shorter_title_is_read_before_a_longer_title(extract, people):
+    # (제주지사: 제주 and 지사, not 제 and 주지사)
+    assert ("김민호", "지사", "제주") in people(extract("김민호 제주지사는 환영사를 했다."))
+
+
+def test_a_public_bodys_short_name_is_that_body(extract, signed):
+    result = extract("가온중공업은 한국수력원자력과 주기기 공급 계약을 맺었다. 한수원은 앞서 체코 기업과도 계약했다.")
+    assert [e.name for e in result.entities if e.type == "ORG" and "한수원" in e.aliases] == ["한국수력원자력"]
