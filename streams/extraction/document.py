@@ -13,7 +13,7 @@ from .credits import credit_lines
 from .entities import NAME_LIKE, NOT_ALIAS, Mention, classify, list_item_name, mentions_in_phrase, typical_name
 from .original_names import foreign_people
 from .repairs import everyday_places_after_countries, names_cut_before_titles, repair_words, vietnamese_names
-from .words import LIST_BULLETS, PLACE_ENDS, Word, build_words, phrases, sentences
+from .words import APPOSITIVE, LIST_BULLETS, PLACE_ENDS, Word, build_words, phrases, sentences
 
 
 @dataclass(slots=True)
@@ -102,7 +102,7 @@ def _join_continued_phrases(runs: list[tuple[int, list[Word]]], words: list[Word
             w = prev[-1]
             if prev_first + len(prev) == first and run[0].sent == w.sent and text[w.end:run[0].start] == " " and (
                     w.paren and not w.rest and not w.sep and _continues(w, run[0], data)
-                    or w.rest == _APPOSITIVE and classify(w, data) == "T" and run[0].proper):
+                    or w.rest == APPOSITIVE and classify(w, data) == "T" and run[0].proper):
                 out[-1] = (prev_first, words[prev_first:first + len(run)])
                 continue
         out.append((first, run))
@@ -124,11 +124,13 @@ def headed_places(mentions: list[Mention], data: rules.Rules) -> None:
     kind the article names — the person's affiliation. With two (안산시 and a US city visited),
     the one named before the person in their sentence, else none. Run after the agreement rules, which read such a
     person's place themselves (``AgreementFinder._headed_place``)."""
-    places: dict[str, set[str]] = {}  # place ending -> the places named with it
+    places: dict[str, dict[str, str]] = {}  # place ending -> each place named with it -> its first name
+    canonical = data.place_canonical or {}
     for m in mentions:
         if m.type == "LOC" and len(m.name) > 1 and m.name[-1] in PLACE_ENDS:
-            places.setdefault(m.name[-1], set()).add(m.name)
-    named_places = {name for names in places.values() for name in names}
+            # (강원도 and 강원특별자치도 are one place)
+            places.setdefault(m.name[-1], {}).setdefault(canonical.get(m.name, m.name), m.name)
+    named_places = {m.name for m in mentions if m.type == "LOC"}
     for m in mentions:
         if m.type == "PERSON" and m.affiliation is None and m.title:
             fused = fused_place_head(m.title, named_places, data)
@@ -136,9 +138,9 @@ def headed_places(mentions: list[Mention], data: rules.Rules) -> None:
                 m.affiliation, m.title = fused
                 continue
             ending = (data.place_heads or {}).get(m.title, "")
-            named = places.get(ending, ())
+            named = places.get(ending, {})
             if len(named) == 1:
-                m.affiliation = next(iter(named))
+                m.affiliation = next(iter(named.values()))
             elif named:
                 # "부산시는 박형준 시장이 … 상하이시를 방문해": the one place of that kind named before the
                 # person in the sentence
@@ -167,7 +169,6 @@ def _alias(w: Word) -> list[str]:
 _JOINING_GWA = (("와", "JC"), ("과", "JC"))  # 과/와 joining two nouns (Kiwi: JC)
 
 
-_APPOSITIVE = [("이", "VCP"), ("ᆫ", "ETM")]  # 기업인, 대표인 (기업/NNG 이/VCP ᆫ/ETM): "which is a …"
 _BODY_NOUNS = ("기관",)  # (창업지원기관인 X: an institution, as the company nouns say a company)
 
 
@@ -177,7 +178,7 @@ def _appositive_companies(words: list[Word], mentions: list[Mention], data: rule
     taken: set[int] | None = None  # (built only for an article that has the construction)
     for k in range(len(words) - 1):
         w, name = words[k], words[k + 1]
-        if (w.rest != _APPOSITIVE or not w.noun.endswith((*data.company_nouns, *_BODY_NOUNS))
+        if (w.rest != APPOSITIVE or not w.noun.endswith((*data.company_nouns, *_BODY_NOUNS))
                 or not name.proper or name.sent != w.sent or name.paren or name.sep
                 or classify(name, data) not in ("P", "N") or not NAME_LIKE.match(name.noun)):
             continue

@@ -15,7 +15,7 @@ from operator import attrgetter
 from . import rules
 from .document import Document
 from .entities import Mention
-from .words import Word
+from .words import APPOSITIVE, Word
 
 _WITH = ("와", "과", "하고")
 SUBJ = ("이", "가", "은", "는", "께서", "도", "에서는", "측은", "측이")
@@ -113,9 +113,10 @@ def _including(w: Word) -> bool:
 
 
 def _verb_between(doc: Document, lo: int, hi: int) -> bool:
-    """A verb between two slots (비롯해 "including" is none: it continues the list)."""
-    return any(t in _VERB_TAGS for i in range(lo, min(hi, len(doc.words))) if not _including(doc.words[i])
-               for _, t in doc.words[i].rest)
+    """A verb between two slots (비롯해 "including" is none: it continues the list, and neither is
+    the copula of 개발사인 "which is a developer")."""
+    return any(t in _VERB_TAGS for i in range(lo, min(hi, len(doc.words)))
+               if not _including(doc.words[i]) and doc.words[i].rest != APPOSITIVE for _, t in doc.words[i].rest)
 
 
 def signing_frames(slots: list[Slot], doc: Document) -> list[tuple[list[Mention], list[Mention]]]:

@@ -17,6 +17,7 @@ _SEPARATORS = frozenset({",", "·", "ㆍ", "、", "/"})
 _OPEN, _CLOSE = "([", ")]"
 QUOTES = "‘’“”'\"「」『』"
 LIST_BULLETS = "▲△"  # the marks before each item of a list inside a sentence (▲A-B 협력 ▲C-D …)
+APPOSITIVE = [("이", "VCP"), ("ᆫ", "ETM")]  # 기업인, 대표인 (기업/NNG 이/VCP ᆫ/ETM): "which is a …"
 _CREDIT_CLOSE = "]】"  # [가람일보 홍길동 기자]미르대학교: a credit glued to the next word
 PLACE_ENDS = "성시도군주현구"  # one-syllable administrative endings
 _JOSA_ENDS = "과와은는이가을를의에도"

@@ -145,3 +145,14 @@ def test_a_place_fused_with_a_shorter_title_is_read_before_a_longer_title(extrac
 def test_a_public_bodys_short_name_is_that_body(extract, signed):
     result = extract("가온중공업은 한국수력원자력과 주기기 공급 계약을 맺었다. 한수원은 앞서 체코 기업과도 계약했다.")
     assert [e.name for e in result.entities if e.type == "ORG" and "한수원" in e.aliases] == ["한국수력원자력"]
+
+
+def test_a_list_goes_on_past_an_appositive_copula(extract, signed):
+    result = extract("강원특별자치도는 18일 춘천시청에서 춘천시, 호텔 개발사인 ㈜누리디앤씨와 1500억원 규모의 "
+                     "투자협약을 맺었다.")
+    assert signed(result) == [["강원특별자치도", "누리디앤씨", "춘천시"]], signed(result)
+
+
+def test_a_governor_heads_the_one_province_named_by_its_short_and_full_names(extract, people):
+    result = extract("강원특별자치도는 춘천시와 협약을 맺었다. 협약식에는 김민호 지사가 참석했다.", title="강원도, 춘천시와 협약")
+    assert ("김민호", "지사", "강원도") in people(result), people(result)
