@@ -156,3 +156,8 @@ def test_a_list_goes_on_past_an_appositive_copula(extract, signed):
 def test_a_governor_heads_the_one_province_named_by_its_short_and_full_names(extract, people):
     result = extract("강원특별자치도는 춘천시와 협약을 맺었다. 협약식에는 김민호 지사가 참석했다.", title="강원도, 춘천시와 협약")
     assert ("김민호", "지사", "강원도") in people(result), people(result)
+
+
+def test_a_related_articles_heading_and_title_on_one_line_is_dropped(extract):
+    result = extract("가람시는 누리전자와 500억원 규모의 투자협약을 체결했다.\n▶ 관련기사: 가람시, 투자유치 1조원 돌파\n")
+    assert [e.name for e in result.entities if e.type == "MONEY"] == ["500억원"]
