@@ -239,8 +239,15 @@ class AgreementFinder:
                     f.sectors = sectors
                 if not new and bullets:  # (each listed document with its own sectors)
                     new = self._bullet_pairs(doc, start, sentence, signed_in, context_date)
-                found.extend(new)
                 subject = next((s.party for s in signers if s.role == "subj" and s.party.type in ("ORG", "LOC")), None)
+                if (not new and subject is not None and doc.words[subject.last].josa == _ALSO
+                        and sent - signed_at <= _EVENT_SPAN and (partner := _partner_of(doc, signed_in, subject))):
+                    # "A는 C와 협약을 맺었다. B도 … 협약서에 서명했다": B, too, signs with A's partner
+                    new = self._agreements(doc, start, sentence, verbs[0], [], None, context_date,
+                                           parties=[subject, partner])
+                    for f in new:
+                        f.sectors = sectors
+                found.extend(new)
                 if not new and signed_in and sent - signed_at <= _EVENT_SPAN and (
                         _CEREMONY_HELD.match(sentence) or _THIS_AGREEMENT.match(sentence)):
                     # "계약 서명은 7일 본사에서 이뤄졌다", "이번 협약은 20일 뭄바이에서 체결됐다": a signing with
@@ -1314,6 +1321,22 @@ def _visit_after(doc: Document, at: int) -> bool:
         if w.noun in _VISITS or not w.noun and w.rest and w.rest[0][0] == "찾":
             return True
     return False
+
+
+_ALSO = "도"
+
+
+def _partner_of(doc: Document, signed: list[Found], subject: Mention) -> Mention | None:
+    """Which party of the one two-party signing just reported (``subject`` not in it) the subject
+    signs with, too: the one of another type (a company after a company's signing with a city signs
+    with the city), else the one the headline names, else the partner."""
+    if len(signed) != 1 or len(signed[0].parties) != 2 or any(p.name == subject.name for p in signed[0].parties):
+        return None
+    parties = signed[0].parties
+    other = [p for p in parties if p.type != subject.type]
+    headline = [m.name for m in doc.mentions if m.start < doc.title_end and m.type in ("ORG", "LOC")]
+    named = [p for p in parties if any(p.name.startswith(h) for h in headline)]
+    return other[0] if len(other) == 1 else named[0] if len(named) == 1 else parties[1]
 
 
 def _visit_pair(doc: Document, slots: list[Slot]) -> list[Mention] | None:

@@ -161,3 +161,15 @@ def test_a_governor_heads_the_one_province_named_by_its_short_and_full_names(ext
 def test_a_related_articles_heading_and_title_on_one_line_is_dropped(extract):
     result = extract("가람시는 누리전자와 500억원 규모의 투자협약을 체결했다.\n▶ 관련기사: 가람시, 투자유치 1조원 돌파\n")
     assert [e.name for e in result.entities if e.type == "MONEY"] == ["500억원"]
+
+
+@pytest.mark.parametrize("article, title, expected", [
+    ("가람시는 18일 누리전자와 투자협약을 맺었다. 다온화학도 이날 협약서에 서명했다.", "",
+     [["가람시", "누리전자"], ["가람시", "다온화학"]]),
+    ("이날 가람정밀은 쑤저우공업원구 관리위원회와 반도체 장비 공장 투자 협약을 맺었다. 누리케미칼도 1억5천만 위안을 "
+     "투자해 소재 공장을 세우기로 하고 협약서에 서명했다.", "쑤저우공업원구 한국 투자설명회",
+     [["가람정밀", "쑤저우공업원구 관리위원회"], ["누리케미칼", "쑤저우공업원구 관리위원회"]]),
+])
+def test_a_subject_that_also_signs_signs_with_the_partner_of_the_signing_just_reported(extract, signed, article,
+                                                                                     title, expected):
+    assert signed(extract(article, title=title)) == expected
