@@ -113,7 +113,11 @@ def _continues(w: Word, nxt: Word, data: rules.Rules) -> bool:
     before, after = classify(w, data), classify(nxt, data)
     if before == "L":  # a bureau, department or office of the place
         return after in ("O", "W") or (len(nxt.noun) >= 3 and nxt.noun[-1] in _UNIT_ENDINGS)
-    return before == "O" and after == "T"
+    if before != "O":
+        return False
+    title = data.title_re.search(nxt.noun)  # (일본무역진흥기구(JETRO) 서울사무소장: a unit's head)
+    return after == "T" or title is not None and title.start() >= 2 and nxt.noun[title.start():] not in (
+        data.common_noun_titles)
 
 
 _UNIT_ENDINGS = "국부청처실"

@@ -233,11 +233,16 @@ def _two_part_name(first: Word, second: Word, data: rules.Rules, loose: bool = F
 
 def _name_after_title(words: list[Word], classes: str, t: int, data: rules.Rules) -> int:
     """The words of a person's name that end the phrase right after the title at ``t`` (누리전자 대표
-    김민준은, CEO 존 스미스와), or 0: a Korean name of three syllables, or a foreign one in two
-    proper nouns."""
+    김민준은, CEO 존 스미스와), or 0: a Korean name of three syllables, a foreign one in two proper
+    nouns, or a Vietnamese one."""
     rest = words[t + 1:]
-    if len(rest) == 1 and rest[0].proper and classes[t + 1] == "P" and typical_name(rest[0].noun, data):
+    if len(rest) == 1 and rest[0].proper and classes[t + 1] == "P" and (
+            typical_name(rest[0].noun, data) or _fused_vietnamese_name(rest[0].noun, data)):
         return 1
+    if (2 <= len(rest) <= 3 and rest[0].noun in data.vietnamese_surnames and rest[0].proper
+            and all(_HANGUL.match(w.noun) and len(w.noun) <= 2 and not (w.sep or w.paren) for w in rest[1:])
+            and not any(w.rest for w in rest[:-1])):
+        return len(rest)  # 주한 베트남 대사 응우옌 부 뚱과: a Vietnamese family name and short given names
     if (len(rest) == 2 and classes[t + 1:] == "PP" and not (rest[0].rest or rest[0].sep or rest[0].paren)
             and all(w.proper and _HANGUL.match(w.noun) and len(w.noun) <= 4 for w in rest)
             and not typical_name(rest[1].noun, data)):
@@ -681,7 +686,8 @@ def _fused_titles(words: list[Word], classes: str, data: rules.Rules) -> tuple[s
                 or (noun[t.start():] in data.common_noun_titles and not place_prefix(noun[:t.start()], data))
                 or (len(words[k].noun) < 3 and t.start() > 1)  # 호세 시의원, but 빈현 현위상무위원 is a county
                 or not (_is_person_name(words[k:k + 1], classes[k], data) or (
-                    k > 0 and classes[k - 1:k + 1] == "PP" and _is_person_name(words[k - 1:k + 1], "PP", data)))):
+                    k > 0 and classes[k - 1:k + 1] == "PP" and _is_person_name(words[k - 1:k + 1], "PP", data))
+                    or k + 1 < i and classes[k:k + 2] == "PL" and _given_name_like_a_city(words, k + 1, i, data))):
             continue  # (박원순 서울시장: a place's mayor, not 주식시장; 마에카와 나오유키 서울사무소장)
         out = out or list(classes)
         out[i] = "T"

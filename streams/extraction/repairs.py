@@ -15,6 +15,8 @@ def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
     and an organisation whose name starts with a ·-joined compound (대·중소기업·농어업협력재단)."""
     out: list[Word] = []
     for w in words:
+        if w.paren and _AGE.fullmatch(w.paren) and w.proper and not w.rest:
+            w.paren = ""  # 박민수(55) 누리전자 대표: a person's age, no name in parentheses; the phrase goes on
         if not w.noun and len(w.rest) >= 5:
             _cut_name_with_hanzi(w, text)
         if w.parts == 2 and w.proper and not w.paren:
@@ -320,6 +322,7 @@ def _after_a_company_noun(prev: Word, w: Word, data: rules.Rules) -> bool:
 
 
 _HANGUL_WORD = re.compile(r"^[가-힣]+$")
+_AGE = re.compile(r"[1-9]\d")
 _WITH = frozenset({"과", "와"})
 
 

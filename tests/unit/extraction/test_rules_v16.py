@@ -173,3 +173,25 @@ def test_a_related_articles_heading_and_title_on_one_line_is_dropped(extract):
 def test_a_subject_that_also_signs_signs_with_the_partner_of_the_signing_just_reported(extract, signed, article,
                                                                                      title, expected):
     assert signed(extract(article, title=title)) == expected
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("박민수(55) 누리전자 대표는 말했다.", ("박민수", "대표", "누리전자")),
+    ("누리전자 박민수(55) 대표는 말했다.", ("박민수", "대표", "누리전자")),
+])
+def test_a_persons_age_in_parentheses_keeps_the_name_with_its_title(extract, people, sentence, person):
+    assert person in people(extract(sentence)), people(extract(sentence))
+
+
+def test_a_units_fused_title_after_a_bodys_parentheses_is_the_persons(extract, people, names):
+    result = extract("다나카 히로시 일본무역진흥기구(JETRO) 서울사무소장이 축사를 했다.")
+    assert ("다나카 히로시", "서울사무소장", "일본무역진흥기구") in people(result), people(result)
+    assert names(result, "LOC") == set()
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("이날 행사에는 주한 베트남 대사 응우옌 부 뚱과 김민재 대표가 함께했다.", "응우옌 부 뚱"),
+    ("이날 행사에는 주한 베트남 대사 응우옌부뚱과 김민재 대표가 함께했다.", "응우옌부뚱"),
+])
+def test_a_vietnamese_name_after_a_diplomats_title_is_a_person(extract, people, sentence, name):
+    assert (name, "대사", "베트남") in people(extract(sentence)), people(extract(sentence))
