@@ -253,6 +253,8 @@ class AgreementFinder:
                     # "계약 서명은 7일 본사에서 이뤄졌다", "이번 협약은 20일 뭄바이에서 체결됐다": a signing with
                     # no parties of its own is the signing just reported, held
                     self._ceremony(doc, start, sentence, signed_in)
+                elif not new and _DECIDED.match(sentence, verbs[0][1]):
+                    signed_at = sent  # "8일 이사회를 열고 계약 체결을 의결했다": about the signing just reported
                 elif not new and subject is not None and sent - signed_at <= _EVENT_SPAN and (
                         same := [f for f in signed_in if f.kind == verbs[0][2] and any(p.name == subject.name for p in f.parties)]):
                     # "A가 B와 자매결연을 맺었다. A는 16일 B시청에서 자매결연 협정 체결식을 갖고 …": the
@@ -436,6 +438,8 @@ class AgreementFinder:
             new = self._host_partner(doc, start, sentence, verb, slots, topic, context_date)
         if not new:
             new = self._visited_partner(doc, start, sentence, verb, slots, topic, context_date)
+        if not new and verb[2] == "contract":
+            new = self._buyer_partner(doc, start, sentence, verb, slots, topic, context_date)
         done = verb
         for later in verbs[1:] if not new else ():
             # "2008년 우호관계를 맺은 후 … B와 MOU를 체결하여": the first tie names no partner before it;
@@ -539,6 +543,19 @@ class AgreementFinder:
             # 면담하고: the visited body's head)
             return []
         return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[subj, visited.party])
+
+    def _buyer_partner(self, doc, start, sentence, verb, slots, topic, context_date):
+        """"A가 B에 X를 공급하는 계약을 맺었다": a contract with no partner named but the body that
+        receives the supply (or the licence) is with that body."""
+        at = start + verb[0]
+        subj = next((s.party for s in slots if s.role == "subj" and s.party.start < at), None) or topic
+        if subj is None or any(s.role in ("with", "pair", "with_group") for s in slots):
+            return []
+        buyer = next((s for s in slots if s.role == "other" and s.party.type == "ORG" and s.party.name != subj.name
+                      and s.party.start < at and doc.words[s.word].josa in _TO), None)
+        if buyer is None or not _SUPPLIES.search(doc.text, buyer.party.end, at):
+            return []
+        return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[subj, buyer.party])
 
     def _sectors(self, doc: Document, sent: int) -> tuple[str, ...]:
         """Sectors named in the signing sentence or the sentence before or after it."""
@@ -1324,6 +1341,11 @@ def _visit_after(doc: Document, at: int) -> bool:
 
 
 _ALSO = "도"
+# "8일 이사회를 열고 계약 체결을 의결했다": a decision about the signing, not its day
+_DECIDED = re.compile(r"\S{0,2}\s?(?:의결|승인|결의|결정)")
+_TO = frozenset({"에", "에게"})
+# (B에 X를 공급하는, 기술이전하는, 수출하는 계약)
+_SUPPLIES = re.compile(r"(?:공급|납품|수출|판매|제공|이전|양도|라이선스|인도)(?:하는|하기로 한|할)\s")
 
 
 def _partner_of(doc: Document, signed: list[Found], subject: Mention) -> Mention | None:

@@ -195,3 +195,24 @@ def test_a_units_fused_title_after_a_bodys_parentheses_is_the_persons(extract, p
 ])
 def test_a_vietnamese_name_after_a_diplomats_title_is_a_person(extract, people, sentence, name):
     assert (name, "대사", "베트남") in people(extract(sentence)), people(extract(sentence))
+
+
+@pytest.mark.parametrize("sentence, parties", [
+    ("가온전자는 미국 애플에 디스플레이 패널을 공급하는 계약을 체결했다고 공시했다.", ["가온전자", "애플"]),
+    ("누리제약이 미국 바이오기업 젠테라퓨틱스에 비만 치료 후보물질을 기술이전하는 계약을 맺었다.", ["누리제약", "젠테라퓨틱스"]),
+])
+def test_a_contract_to_supply_a_body_is_with_that_body(extract, signed, sentence, parties):
+    assert signed(extract(sentence)) == [parties]
+
+
+@pytest.mark.parametrize("sentence", ["가온전자는 베트남에 공장을 짓는 계약을 체결했다.",
+                                      "가온전자는 가람시에 부지를 제공하는 계약을 맺었다."])
+def test_a_place_given_something_is_no_buyer(extract, signed, sentence):
+    assert signed(extract(sentence)) == []
+
+
+def test_a_boards_decision_to_sign_neither_dates_the_signing_nor_ends_its_report(extract, signings):
+    result = extract("누리제약이 미국 바이오기업 젠테라퓨틱스에 후보물질을 기술이전하는 계약을 맺었다. 계약 규모는 최대 "
+                     "1조원이다. 누리제약은 8일 이사회를 열고 이 같은 내용의 계약 체결을 의결했다고 공시했다. 계약은 "
+                     "7일(현지시간) 미국 보스턴에서 서명됐다.")
+    assert signings(result) == [("contract", ["누리제약", "젠테라퓨틱스"], "2024-06-07", "미국 보스턴")]
