@@ -698,8 +698,9 @@ class AgreementFinder:
         w = doc.words[last]
         if w.noun.endswith(self.data.delegations):
             # 전라남도 투자 유치단이: the delegation signs for the body that sent it
-            body = next((x for x in reversed(doc.mentions) if x.type in ("ORG", "LOC") and first <= x.first
-                         and x.last < last), None)
+            # (조지아주 경제개발부 대표단: the longest body the phrase names, not the state in it)
+            body = max((x for x in doc.mentions if x.type in ("ORG", "LOC") and first <= x.first and x.last < last),
+                       key=lambda x: (x.last, -x.first), default=None)
             if body is None and first == last:
                 # 대표단은: the delegation led by a body's head, or the one named with its body before
                 body = self._led_by(doc, last) or self._sent_by.get(w.noun)

@@ -325,6 +325,8 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
     if "P" in classes[:-1] or "L" in classes[:-1]:  # (both read the word after a name or a place)
         classes, fused = _fused_titles(words, classes, data)
         classes = _named_after_a_place(words, classes, data)
+        if "NT" in classes:
+            classes = _ministry_of_a_minister(words, classes, data)
     if classes[-1] == "P" and "N" in classes[:-1]:
         classes = _described_company(words, classes, data)
     parens = any([w.paren for w in words])
@@ -599,6 +601,20 @@ def _unit_titles(words: list[Word], classes: str, data: rules.Rules) -> str:
     return "".join(out)
 
 
+def _ministry_of_a_minister(words: list[Word], classes: str, data: rules.Rules) -> str:
+    """팻 윌슨 경제개발부 장관: between a name and a minister's title, a word ending in 부, 처 or 청
+    is the minister's department (an organisation)."""
+    out = list(classes)
+    for i in range(1, len(words) - 1):
+        noun = words[i].noun
+        if (classes[i] == "N" and classes[i - 1] in "PL" and classes[i + 1] == "T"
+                and words[i + 1].noun in (data.state_titles or {}) and len(noun) >= 3
+                and noun[-1] in _MINISTRY_ENDS and _HANGUL.match(noun) and not words[i].rest):
+            out[i] = "O"
+    return "".join(out)
+
+
+_MINISTRY_ENDS = "부처청"
 _FOREIGN_KINDS = frozenset({"china", "vietnam", "japan"})
 _NAME_PARTICLES = frozenset({"알", "엘", "아부", "이븐"})  # 알 하마디, 아부 바크르
 

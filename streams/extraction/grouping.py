@@ -178,9 +178,11 @@ def _entity(g: _Group, data: rules.Rules | None = None) -> Entity:
     generic = data.org_words if data is not None else frozenset()
     # a form that only adds a place in front (서울 관악구 상공회) is an alias, not the name,
     # unless the bare form is a generic body (교육부, 정부): then "UAE 교육부" is the name
-    bare = [f for f in forms if not any(f.endswith(" " + o) and not (o in generic and _placed(f, o, data))
-                                        for o in forms if o != f)]
-    bare = [f for f in bare if f not in generic] or bare
+    # (조지아주 경제개발부 with 경제개발부: a state's department is named with its state too)
+    department = _department if g.type == "ORG" and data is not None else lambda name, data: False
+    bare = [f for f in forms if not any(f.endswith(" " + o) and not (
+        (o in generic or department(o, data)) and _placed(f, o, data)) for o in forms if o != f)]
+    bare = [f for f in bare if f not in generic and not department(f, data)] or bare
     hangul = [f for f in bare if _HANGUL_SYLLABLE.search(f)]
     name = max(hangul or bare or forms, key=len)
     if g.type == "LOC" and data is not None and data.place_aliases:
@@ -188,6 +190,12 @@ def _entity(g: _Group, data: rules.Rules | None = None) -> Entity:
         name = next((f for f in forms if f in data.place_aliases), name)
     return Entity(type=g.type, name=name, aliases=tuple(f for f in forms if f != name), count=g.count,
                   title=g.title, affiliation=g.affiliation)
+
+
+def _department(name: str, data: rules.Rules) -> bool:
+    """경제개발부, 투자부: a foreign department's bare name (a Korean ministry's is its own:
+    과학기술정보통신부)."""
+    return " " not in name and len(name) >= 3 and name[-1] in "부처청" and name not in data.orgs
 
 
 _HANJA_CHAR = re.compile(r"[\u4e00-\u9fff]")

@@ -216,3 +216,18 @@ def test_a_boards_decision_to_sign_neither_dates_the_signing_nor_ends_its_report
                      "1조원이다. 누리제약은 8일 이사회를 열고 이 같은 내용의 계약 체결을 의결했다고 공시했다. 계약은 "
                      "7일(현지시간) 미국 보스턴에서 서명됐다.")
     assert signings(result) == [("contract", ["누리제약", "젠테라퓨틱스"], "2024-06-07", "미국 보스턴")]
+
+
+def test_a_delegation_signs_for_the_longest_body_named_with_it(extract, signed):
+    result = extract("미국 조지아주 경제개발부 대표단이 26일 가람시를 방문해 배터리 협력 양해각서를 체결했다.")
+    assert signed(result) == [["가람시", "조지아주 경제개발부"]], signed(result)
+
+
+def test_a_department_between_a_name_and_a_ministers_title_is_the_ministers(extract, people, names):
+    result = extract("팻 윌슨 경제개발부 장관이 이끄는 대표단은 가람시장과 면담했다.")
+    assert ("팻 윌슨", "장관", "경제개발부") in people(result), people(result)
+
+
+def test_a_foreign_department_is_named_with_its_place(extract, names):
+    result = extract("미국 조지아주 경제개발부 대표단이 가람시를 방문했다. 팻 윌슨 경제개발부 장관은 지원을 약속했다.")
+    assert names(result, "ORG") == {"조지아주 경제개발부"}
