@@ -68,7 +68,7 @@ def analyse(text: str, title_end: int, published_at: str | None, tokens: list) -
     for first, run in runs:
         mentions.extend(mentions_in_phrase(run, first, data))
     _promote_list_members(words, mentions, data)
-    _appositive_companies(words, mentions, data)
+    _companies_by_context(words, mentions, data)
     _companies_listed(words, mentions, data)
     _places_located(words, mentions, data)
     foreign_people(text, words, mentions, data)
@@ -176,20 +176,42 @@ _JOINING_GWA = (("와", "JC"), ("과", "JC"))  # 과/와 joining two nouns (Kiwi
 _BODY_NOUNS = ("기관",)  # (창업지원기관인 X: an institution, as the company nouns say a company)
 
 
-def _appositive_companies(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
-    """"반도체 기업인 론스타세미는", "창업지원기관인 랩센트럴이": an unknown proper noun right after
-    "which is a company (an institution)" is one."""
+def _companies_by_context(words: list[Word], mentions: list[Mention], data: rules.Rules) -> None:
+    """An unknown proper noun is a company right after "which is a company (an institution)"
+    (반도체 기업인 론스타세미는, 창업지원기관인 랩센트럴이) or "headquartered in" (서울에 본사를 둔
+    다온랩은), and right before 관계자 "an official of" (테스토닉 관계자는)."""
     taken: set[int] | None = None  # (built only for an article that has the construction)
-    for k in range(len(words) - 1):
-        w, name = words[k], words[k + 1]
-        if (w.rest != APPOSITIVE or not w.noun.endswith((*data.company_nouns, *_BODY_NOUNS))
-                or not name.proper or name.sent != w.sent or name.paren or name.sep
+    for k, name in enumerate(words):
+        if (not name.proper or name.paren or name.sep or not (
+                _described_as_company(words, k, data) or _has_spokesman(words, k, data))
                 or classify(name, data) not in ("P", "N") or not NAME_LIKE.match(name.noun)):
             continue
         if taken is None:
             taken = {i for m in mentions for i in range(m.first, m.last + 1)}
-        if k + 1 not in taken:
-            mentions.append(Mention("ORG", name.noun, name.noun_start, name.noun_end, name.sent, k + 1, k + 1))
+        if k not in taken:
+            mentions.append(Mention("ORG", name.noun, name.noun_start, name.noun_end, name.sent, k, k))
+
+
+_HEADQUARTERED = [("두", "VV"), ("ᆫ", "ETM")]  # (본사를) 둔
+_HEAD_OFFICE = "본사"
+_SPOKESMAN = "관계자"
+
+
+def _described_as_company(words: list[Word], k: int, data: rules.Rules) -> bool:
+    w = words[k - 1] if k > 0 else None
+    if w is None or w.sent != words[k].sent:
+        return False
+    if w.rest == APPOSITIVE:
+        return w.noun.endswith((*data.company_nouns, *_BODY_NOUNS))
+    return not w.noun and w.rest == _HEADQUARTERED and k > 1 and words[k - 2].noun == _HEAD_OFFICE
+
+
+def _has_spokesman(words: list[Word], k: int, data: rules.Rules) -> bool:
+    """X 관계자 (not 홍길동 관계자: a typical Korean name is a person's)."""
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    return (nxt is not None and nxt.noun == _SPOKESMAN and nxt.sent == words[k].sent and not words[k].rest
+            and classify(words[k], data) == "P" and not typical_name(words[k].noun, data)
+            and not words[k].noun.endswith(data.venue_suffixes))  # (하이먼 산업단지 관계자: a site's)
 
 
 _NEAR_JOSA = frozenset({"", "에", "에서", "의"})

@@ -231,3 +231,16 @@ def test_a_department_between_a_name_and_a_ministers_title_is_the_ministers(extr
 def test_a_foreign_department_is_named_with_its_place(extract, names):
     result = extract("미국 조지아주 경제개발부 대표단이 가람시를 방문했다. 팻 윌슨 경제개발부 장관은 지원을 약속했다.")
     assert names(result, "ORG") == {"조지아주 경제개발부"}
+
+
+@pytest.mark.parametrize("sentence, company", [
+    ("테스토닉 관계자는 '현지 공장 가동률이 높다'고 말했다.", "테스토닉"),
+    ("서울에 본사를 둔 다온랩은 올해 매출 500억원을 기록했다.", "다온랩"),
+])
+def test_an_unknown_name_with_an_official_or_a_head_office_is_a_company(extract, names, sentence, company):
+    assert company in names(extract(sentence), "ORG")
+
+
+@pytest.mark.parametrize("sentence", ["홍길동 관계자는 말했다.", "하이먼 산업단지 관계자가 발표했다."])
+def test_a_persons_name_or_a_site_before_an_official_is_no_company(extract, names, sentence):
+    assert names(extract(sentence), "ORG") == set()
