@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import islice, takewhile
 from operator import attrgetter, itemgetter
 
 from . import rules
@@ -542,7 +542,19 @@ class AgreementFinder:
             # (B를 방문해 현지 기업과 협약: a partner named, though not by name; B를 찾아 C 인민위원장과
             # 면담하고: the visited body's head)
             return []
-        return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[subj, visited.party])
+        # "2일 B, 3일 C를 차례로 방문해 … 서명했다": each body listed before the visited one, each
+        # on its own day when the list tells it
+        n = slots.index(visited)
+        listed = list(takewhile(lambda x: x.role == "list" and x.party.start > subj.start, reversed(slots[:n])))
+        partners = [x.party for x in reversed(listed)] + [visited.party]
+        times = _times_apart(sentence, start, subj, partners, doc.published) if len(partners) > 1 else None
+        out = []
+        for p in partners:
+            for f in self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[subj, p]):
+                if times and times[id(p)][1]:
+                    f.signed_on, f.own_date = times[id(p)][1], True
+                out.append(f)
+        return out
 
     def _buyer_partner(self, doc, start, sentence, verb, slots, topic, context_date):
         """"A가 B에 X를 공급하는 계약을 맺었다": a contract with no partner named but the body that
@@ -1317,15 +1329,20 @@ def _named_pair(slots: list[Slot]) -> list[Mention] | None:
 
 
 def _visited(doc: Document, slots: list[Slot], subj: Mention, before: int) -> Slot | None:
-    """The body the subject visits (B를 방문해, B를 찾아) before offset ``before``."""
+    """The body the subject visits (B를 방문해, B를 찾아, B를 차례로 방문해) before offset ``before``."""
     for s in slots:
         w = doc.words[s.word]
         nxt = doc.words[s.word + 1] if s.word + 1 < len(doc.words) else None
+        if nxt is not None and nxt.noun in _IN_TURN and s.word + 2 < len(doc.words):
+            nxt = doc.words[s.word + 2]
         if (s.role == "other" and w.josa in ("을", "를") and s.party.type in ("ORG", "LOC")
                 and s.party.name != subj.name and subj.start < s.party.start < before and nxt is not None
                 and (nxt.noun == "방문" or not nxt.noun and nxt.rest and nxt.rest[0][0] == "찾")):
             return s
     return None
+
+
+_IN_TURN = frozenset({"차례", "각각", "직접", "연이어", "잇따라"})  # (B, C를 차례로 방문해)
 
 
 _VISITS = frozenset({"방문", "파견", "순방"})

@@ -244,3 +244,9 @@ def test_an_unknown_name_with_an_official_or_a_head_office_is_a_company(extract,
 @pytest.mark.parametrize("sentence", ["홍길동 관계자는 말했다.", "하이먼 산업단지 관계자가 발표했다."])
 def test_a_persons_name_or_a_site_before_an_official_is_no_company(extract, names, sentence):
     assert names(extract(sentence), "ORG") == set()
+
+
+def test_bodies_visited_in_turn_each_on_its_own_day_each_sign(extract, signings):
+    result = extract("가람시 대표단은 2일 웨이하이시, 3일 옌타이시를 차례로 방문해 각각 우호교류 의향서에 서명했다.")
+    assert signings(result) == [("loi", ["가람시", "옌타이시"], "2024-06-03", None),
+                                ("loi", ["가람시", "웨이하이시"], "2024-06-02", None)], signings(result)
