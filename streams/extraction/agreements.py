@@ -557,15 +557,17 @@ class AgreementFinder:
         return out
 
     def _buyer_partner(self, doc, start, sentence, verb, slots, topic, context_date):
-        """"A가 B에 X를 공급하는 계약을 맺었다": a contract with no partner named but the body that
-        receives the supply (or the licence) is with that body."""
+        """"A가 B에 X를 공급하는 계약을 맺었다", "A는 B로부터 공사를 수주하고 계약을 체결했다": a
+        contract with no partner named but the body that receives the supply (or the licence), or
+        gives the order, is with that body."""
         at = start + verb[0]
         subj = next((s.party for s in slots if s.role == "subj" and s.party.start < at), None) or topic
         if subj is None or any(s.role in ("with", "pair", "with_group") for s in slots):
             return []
-        buyer = next((s for s in slots if s.role == "other" and s.party.type == "ORG" and s.party.name != subj.name
-                      and s.party.start < at and doc.words[s.word].josa in _TO), None)
-        if buyer is None or not _SUPPLIES.search(doc.text, buyer.party.end, at):
+        buyer = next((s for s in slots if s.role == "other" and s.party.name != subj.name and s.party.start < at and (
+            s.party.type == "ORG" and doc.words[s.word].josa in _TO
+            or s.party.type in ("ORG", "LOC") and doc.words[s.word].josa in _FROM)), None)
+        if buyer is None or doc.words[buyer.word].josa in _TO and not _SUPPLIES.search(doc.text, buyer.party.end, at):
             return []
         return self._agreements(doc, start, sentence, verb, [], None, context_date, parties=[subj, buyer.party])
 
@@ -1362,6 +1364,7 @@ _ALSO = "도"
 # "8일 이사회를 열고 계약 체결을 의결했다": a decision about the signing, not its day
 _DECIDED = re.compile(r"\S{0,2}\s?(?:의결|승인|결의|결정)")
 _TO = frozenset({"에", "에게"})
+_FROM = frozenset({"로부터", "으로부터"})
 # (B에 X를 공급하는, 기술이전하는, 수출하는 계약)
 _SUPPLIES = re.compile(r"(?:공급|납품|수출|판매|제공|이전|양도|라이선스|인도)(?:하는|하기로 한|할)\s")
 

@@ -250,3 +250,11 @@ def test_bodies_visited_in_turn_each_on_its_own_day_each_sign(extract, signings)
     result = extract("가람시 대표단은 2일 웨이하이시, 3일 옌타이시를 차례로 방문해 각각 우호교류 의향서에 서명했다.")
     assert signings(result) == [("loi", ["가람시", "옌타이시"], "2024-06-03", None),
                                 ("loi", ["가람시", "웨이하이시"], "2024-06-02", None)], signings(result)
+
+
+@pytest.mark.parametrize("sentence, parties", [
+    ("가온건설은 사우디 아람코로부터 1조원 규모의 공사를 수주하고 계약을 체결했다.", ["가온건설", "사우디 아람코"]),
+    ("가온건설은 가람시로부터 하수처리장 공사를 수주하고 계약을 맺었다.", ["가람시", "가온건설"]),
+])
+def test_a_contract_for_an_order_from_a_body_is_with_that_body(extract, signed, sentence, parties):
+    assert signed(extract(sentence)) == [parties]
