@@ -29,7 +29,7 @@ def norm(name: str) -> str:
 def is_short_form(short: str, full: str) -> bool:
     """``short`` abbreviates ``full``: its letters appear in order, sharing the first or last syllable."""
     s, f = norm(short), norm(full)
-    if len(s) < 2 or len(s) >= len(f) or not s.isalnum() and not _HANGUL_WORD.match(s):
+    if len(s) < 2 or len(s) >= len(f) or not s.replace("&", "").isalnum() and not _HANGUL_WORD.match(s):
         return False
     if f.endswith(s) and len(s) >= 4:
         return True

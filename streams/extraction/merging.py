@@ -7,6 +7,7 @@ a caption naming the parties by short forms to the sentence that names them in f
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Callable
 
 from .entities import HOME_STATE
@@ -147,7 +148,8 @@ def _joint_split_into_pairs(found: list[Found], generic: frozenset[str]) -> list
 def _one_signing_many_names(found: list[Found], generic: frozenset[str]) -> list[Found]:
     """A city tie (우호협력도시 협약) and the document signed for it (우호협력의향서) between the same
     parties, not dated apart, are one signing: the named document's kind wins over sister_city; but a
-    tie read from its own document (우호교류 협정) wins over that document told again ("협정서에 서명했다")."""
+    tie read from its own document (우호교류 협정), or a tie whose generic document is told again
+    ("협정서에는 … 서명했다"), wins over that document."""
     documents = [f for f in found if f.kind != "sister_city" and not f.year]
     if not documents:
         return found
@@ -158,7 +160,8 @@ def _one_signing_many_names(found: list[Found], generic: frozenset[str]) -> list
         for d in documents:
             if not _same_parties(f, d, generic):
                 continue
-            if f.friendship and d.kind in _GENERIC_KINDS and f.signed_on in (None, d.signed_on):
+            if ((f.friendship or _RESTATED.search(d.evidence)) and d.kind in _GENERIC_KINDS
+                    and f.signed_on in (None, d.signed_on)):
                 drop.add(id(d))  # (its date and place, from the ceremony, are the tie's)
                 f.signed_on, f.venue = d.signed_on, f.venue or d.venue
             elif f.signed_on == d.signed_on or (
@@ -168,6 +171,8 @@ def _one_signing_many_names(found: list[Found], generic: frozenset[str]) -> list
 
 
 _GENERIC_KINDS = frozenset({"agreement", "mou"})
+# "협정서에는 A와 B가 서명했다": the document of the tie just reported, told again
+_RESTATED = re.compile(r"(?:협정서|협약서)(?:에는|에)\s")
 
 
 def _same_parties(a: Found, b: Found, generic: frozenset[str]) -> bool:

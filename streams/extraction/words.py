@@ -17,6 +17,7 @@ _SEPARATORS = frozenset({",", "·", "ㆍ", "、", "/"})
 _OPEN, _CLOSE = "([", ")]"
 QUOTES = "‘’“”'\"「」『』"
 LIST_BULLETS = "▲△"  # the marks before each item of a list inside a sentence (▲A-B 협력 ▲C-D …)
+_LATIN_AMP = re.compile(r"[A-Za-z]&[A-Za-z]")
 APPOSITIVE = [("이", "VCP"), ("ᆫ", "ETM")]  # 기업인, 대표인 (기업/NNG 이/VCP ᆫ/ETM): "which is a …"
 _CREDIT_CLOSE = "]】"  # [가람일보 홍길동 기자]미르대학교: a credit glued to the next word
 PLACE_ENDS = "성시도군주현구"  # one-syllable administrative endings
@@ -173,8 +174,10 @@ def build_words(text: str, tokens: list, sent_ids: list[int], title_end: int = 0
             paren_start = end
             continue
         if not cur.rest and not cur.paren and (tag in nominal or tag == "NNB" and form == "대" and not gap and cur.noun
-                                               and "가" <= cur.noun[-1] <= "힣"):
-            # (가람대-하노이국립대: 가람/NNG 대/NNB, a university's short name read as a bound noun)
+                                               and "가" <= cur.noun[-1] <= "힣"
+                                               or form == "&" and not gap and cur.noun and _LATIN_AMP.match(text, start - 1)):
+            # (가람대-하노이국립대: 가람/NNG 대/NNB, a university's short name read as a bound noun;
+            # 텍사스A&M대학교, AT&T: an ampersand inside a name)
             if not cur.noun:
                 cur.noun_start = start
             cur.noun_end = end

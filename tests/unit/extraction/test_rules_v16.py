@@ -258,3 +258,18 @@ def test_bodies_visited_in_turn_each_on_its_own_day_each_sign(extract, signings)
 ])
 def test_a_contract_for_an_order_from_a_body_is_with_that_body(extract, signed, sentence, parties):
     assert signed(extract(sentence)) == [parties]
+
+
+def test_a_generic_document_told_again_after_a_city_tie_is_that_tie(extract, signings):
+    result = extract("가람시는 지난 15일 하이퐁시 인민위원회 청사에서 하이퐁시와 자매결연 협정을 체결했다고 17일 밝혔다. "
+                     "협정서에는 이도윤 가람시장과 레 응옥 쩌우 하이퐁시 인민위원장이 서명했다.")
+    assert signings(result) == [("sister_city", ["가람시", "하이퐁시"], "2024-06-15", "하이퐁시 인민위원회 청사")]
+
+
+@pytest.mark.parametrize("name", ["텍사스A&M대학교", "AT&T"])
+def test_an_ampersand_between_latin_letters_is_inside_a_name(extract, signed, name):
+    assert signed(extract(f"누리대학교는 {name}와 협약을 체결했다.")) == [sorted(["누리대학교", name])]
+
+
+def test_an_ampersand_between_hangul_words_joins_no_name(extract, names):
+    assert names(extract("가람시는 스마트커넥티드&신에너지자동차산업을 육성한다."), "ORG") == set()
