@@ -282,9 +282,9 @@ def _person(name_words: list[Word], aff_words: list[Word], title: str, first: in
     affiliation = " ".join(w.noun for w in aff_words) or None
     prefix = data.title_re.sub("", title)
     if prefix and not place_prefix(prefix, data):
-        # 제주지사: 제주 + 지사 (a known place and a shorter title), not 제 + 주지사
+        # 제주지사: 제주 + 지사 (a province and a shorter title), not 제 + 주지사 (but 달서 + 구청장)
         prefix = next((title[:k] for k in range(len(prefix) + 1, len(title) - 1)
-                       if title[k:] in data.titles and place_prefix(title[:k], data)), prefix)
+                       if title[k:] in data.titles and data.places.get(title[:k]) == "province"), prefix)
     head = title[len(prefix):]
     # 한국무역협회장, 가람혁신센터장: the head (회장, 센터장) of the body the word names (a unit such as
     # 기획처 of 기획처장 stays in the title)

@@ -273,3 +273,7 @@ def test_an_ampersand_between_latin_letters_is_inside_a_name(extract, signed, na
 
 def test_an_ampersand_between_hangul_words_joins_no_name(extract, names):
     assert names(extract("가람시는 스마트커넥티드&신에너지자동차산업을 육성한다."), "ORG") == set()
+
+
+def test_a_district_heads_fused_title_stays_whole(extract, people):
+    assert ("이태훈", "구청장", "달서") in people(extract("협약식에는 이태훈 달서구청장이 참석했다."))
