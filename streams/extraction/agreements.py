@@ -772,6 +772,7 @@ class AgreementFinder:
                    and place.type == "LOC" and place.last == last - 1 and place.first >= first)
         if (not (w.proper or marked or acronym or company_of_common_nouns(w, self.data)) or w.noun[0].isdigit()
                 or self.data.trigger_re.fullmatch(w.noun) or (w.noun.isascii() and len(w.noun) < 2)
+                or (first == last and w.noun in self.data.sector_words)  # (클라우드 파트너십 MOU: a field)
                 or _QUOTED.match(doc.text, max(0, w.noun_start - 1))):
             return None
         # an unknown proper noun in a party slot is an organisation (한결, 다온, 서울 미르텍)

@@ -277,3 +277,9 @@ def test_an_ampersand_between_hangul_words_joins_no_name(extract, names):
 
 def test_a_district_heads_fused_title_stays_whole(extract, people):
     assert ("이태훈", "구청장", "달서") in people(extract("협약식에는 이태훈 달서구청장이 참석했다."))
+
+
+def test_a_field_before_the_agreement_noun_in_a_headline_is_no_party(extract, signed):
+    result = extract("누리AI는 미국 Microsoft와 클라우드 서비스 협력을 위한 양해각서를 체결했다.",
+                     title="누리AI, Microsoft와 클라우드 파트너십 MOU")
+    assert signed(result) == [["Microsoft", "누리AI"]], signed(result)
