@@ -283,3 +283,8 @@ def test_a_field_before_the_agreement_noun_in_a_headline_is_no_party(extract, si
     result = extract("누리AI는 미국 Microsoft와 클라우드 서비스 협력을 위한 양해각서를 체결했다.",
                      title="누리AI, Microsoft와 클라우드 파트너십 MOU")
     assert signed(result) == [["Microsoft", "누리AI"]], signed(result)
+
+
+def test_an_indonesian_province_before_its_governors_title_is_no_part_of_the_name(extract, people):
+    result = extract("경상남도는 인도네시아 중부자바주와 협약을 맺었다. 이날 응가트만 중부자바 주지사가 서명했다.")
+    assert ("응가트만", "주지사", "중부자바") in people(result), people(result)
