@@ -542,10 +542,13 @@ class AgreementFinder:
             # (B를 방문해 현지 기업과 협약: a partner named, though not by name; B를 찾아 C 인민위원장과
             # 면담하고: the visited body's head)
             return []
-        # "2일 B, 3일 C를 차례로 방문해 … 서명했다": each body listed before the visited one, each
-        # on its own day when the list tells it
+        # "2일 B, 3일 C를 차례로 방문해 … 서명했다", "B와 C를 방문해": each body listed before the
+        # visited one, each on its own day when the list tells it
         n = slots.index(visited)
-        listed = list(takewhile(lambda x: x.role == "list" and x.party.start > subj.start, reversed(slots[:n])))
+        joined = not self.data.planned_re.search(sentence)  # (B와 C를 방문해; a trip's plan lists its stops)
+        listed = list(takewhile(lambda x: (x.role == "list" or joined and x.role == "other"
+                                           and doc.words[x.word].josa in _WITH_JOSA) and x.party.start > subj.start,
+                                reversed(slots[:n])))
         partners = [x.party for x in reversed(listed)] + [visited.party]
         times = _times_apart(sentence, start, subj, partners, doc.published) if len(partners) > 1 else None
         out = []

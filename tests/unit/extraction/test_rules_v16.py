@@ -288,3 +288,13 @@ def test_a_field_before_the_agreement_noun_in_a_headline_is_no_party(extract, si
 def test_an_indonesian_province_before_its_governors_title_is_no_part_of_the_name(extract, people):
     result = extract("경상남도는 인도네시아 중부자바주와 협약을 맺었다. 이날 응가트만 중부자바 주지사가 서명했다.")
     assert ("응가트만", "주지사", "중부자바") in people(result), people(result)
+
+
+def test_bodies_visited_together_each_sign(extract, signed):
+    result = extract("가람시 대표단은 웨이하이시와 옌타이시를 방문해 우호교류 의향서에 서명했다.")
+    assert signed(result) == [["가람시", "옌타이시"], ["가람시", "웨이하이시"]], signed(result)
+
+
+def test_the_stops_of_a_planned_trip_are_no_partners(extract):
+    result = extract("가람도 사절단은 오는 29일 미국 세인트루이스와 로스앤젤레스를 방문해 투자협약을 체결할 예정이다.")
+    assert not any(p.name == "세인트루이스" for a in result.agreements for p in a.parties)
