@@ -298,3 +298,9 @@ def test_bodies_visited_together_each_sign(extract, signed):
 def test_the_stops_of_a_planned_trip_are_no_partners(extract):
     result = extract("가람도 사절단은 오는 29일 미국 세인트루이스와 로스앤젤레스를 방문해 투자협약을 체결할 예정이다.")
     assert not any(p.name == "세인트루이스" for a in result.agreements for p in a.parties)
+
+
+def test_a_ceremony_that_will_be_held_is_a_planned_signing(extract):
+    result = extract("가람시와 누리전자의 협약식이 25일 시청에서 열린다.")
+    assert [(a.status, sorted(p.name for p in a.parties)) for a in result.agreements] == [
+        ("planned", ["가람시", "누리전자"])]
