@@ -1109,7 +1109,7 @@ class AgreementFinder:
             if hub is not None and tail:
                 groups = [[hub, p] for p in tail if p.name != hub.name]
                 frames = [([hub], tail)]
-        partner_times: dict[int, tuple[int, str | None]] = {}  # id of a partner -> its own (year, date)
+        partner_times: dict[int, tuple[int | None, str | None]] = {}  # id of a partner -> its own (year, date)
         if not groups:
             # (a city tie is between two: 웨이팡시, 어바인시 등 7개 도시와 자매도시 관계를 맺고 있다)
             separately = reference or kind == "sister_city" or (
@@ -1411,22 +1411,29 @@ def _unique(parties: list[Mention]) -> list[Mention]:
 
 
 def _times_apart(sentence: str, start: int, hub: Mention, partners: list[Mention],
-                 published) -> dict[int, tuple[int, str | None]] | None:
+                 published) -> dict[int, tuple[int | None, str | None]] | None:
     """Each partner listed after a year (2022년 B, 2023년 C와) or a day (5일 B, 6일 C와) of its own,
-    not all the same: id of each partner -> (year, ISO date or None); else None."""
-    times: dict[int, tuple[int, str | None]] = {}
-    lo = max(hub.end - start, 0)
-    for p in partners:
-        days = days_between(sentence, lo, p.start - start, published)
+    or before it (B와는 8일, C와는 9일), not all the same: id of each partner -> (year, ISO date or
+    None); else None."""
+    times: dict[int, tuple[int | None, str | None]] = {}
+    ends = [p.end - start for p in partners]
+    if all(_TOPIC_WITH.match(sentence, end) for end in ends):  # each day after its partner
+        spans = list(zip(ends, [p.start - start for p in partners[1:]] + [len(sentence)]))
+    else:  # each day before its partner
+        spans = list(zip([max(hub.end - start, 0), *ends[:-1]], [p.start - start for p in partners]))
+    for p, (lo, hi) in zip(partners, spans):
+        days = days_between(sentence, lo, hi, published)
         if len(days) == 1 and days[0] is not None:
-            times[id(p)] = (days[0].year, days[0].isoformat())
+            times[id(p)] = (None, days[0].isoformat())  # (a day names no year of its own: _year reads the date)
         else:
-            years = _YEAR.findall(sentence, lo, p.start - start)
+            years = _YEAR.findall(sentence, lo, hi)
             if len(years) != 1:
                 return None
             times[id(p)] = (int(years[0]), None)
-        lo = p.end - start
     return times if len(set(times.values())) > 1 else None
+
+
+_TOPIC_WITH = re.compile(r"[와과]는\s")  # B와는 8일
 
 
 _EARLIER_SIGNING = re.compile(r"(?:체결|서명|조인)(?:한|된|했던|됐던)\s|맺은\s|맺었던\s")

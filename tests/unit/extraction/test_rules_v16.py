@@ -304,3 +304,10 @@ def test_a_ceremony_that_will_be_held_is_a_planned_signing(extract):
     result = extract("가람시와 누리전자의 협약식이 25일 시청에서 열린다.")
     assert [(a.status, sorted(p.name for p in a.parties)) for a in result.agreements] == [
         ("planned", ["가람시", "누리전자"])]
+
+
+def test_days_told_after_each_partner_date_the_ties_just_reported(extract, signings):
+    result = extract("가람시는 중국 허난성 정저우시, 후베이성 우한시와 잇따라 우호협력 양해각서를 체결했다고 12일 "
+                     "밝혔다. 정저우시와는 9일, 우한시와는 10일 각각 협약을 맺었다.")
+    assert signings(result) == [("sister_city", ["가람시", "우한시"], "2024-06-10", None),
+                                ("sister_city", ["가람시", "정저우시"], "2024-06-09", None)], signings(result)
