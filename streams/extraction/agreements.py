@@ -22,7 +22,7 @@ from .entities import (NOT_ALIAS, _LATIN_WORD, Mention, classify, classify_name,
                        list_item_name, typical_name)
 from .frames import (GROUP_ENDINGS, SUBJ, Slot, clause_start, close_counted_list, counted_group, group_count,
                      headline_subject, mark_attendees, predicate_between, role_of, signing_frames)
-from .words import LIST_BULLETS, Word
+from .words import AND_JOSA, LIST_BULLETS, Word
 
 # "이 업무협약(MOU)은 … 체결된": the agreement is the topic, the verb may come much later
 _TOPIC_AFTER = re.compile(r"(?:\([^)]{0,12}\))?[은는]\s")
@@ -76,7 +76,6 @@ _BULLET = re.compile(f"[{LIST_BULLETS}]")
 # 주요 MOU로는, 이날 체결된 협약은: the documents of an event, listed
 _PAIRS_LISTED = re.compile(r"(?:주요|체결된|맺은|교환한)\s(?:MOU|양해각서|협약|협정|계약|의향서)(?:으로는|로는|은|는)\s")
 _GENITIVE_PAIR = re.compile(r"[와과]\s[^,.]{1,30}?의\s")
-_WITH_JOSA = frozenset({"와", "과"})
 _HEADLINE_DETAIL = 3  # body sentences after the headline that may detail its signing without naming it
 _OTHERS = re.compile(r"\s등\s?(?:과|와|\d)|등과\s")  # "B 등과", "B 등 3곳과": and others
 _HEADLINE_TAIL = " \t\n.…!'\"’”」』)]>"  # what may follow a headline's last word
@@ -329,7 +328,7 @@ class AgreementFinder:
                 a, b = self._head(doc, k, k), _named_from(doc, k + 1) or self._head(doc, k + 1, k + 1)
                 item_end = _BULLET.search(doc.text, doc.words[k + 1].end, end)
                 item_end_at = item_end.start() if item_end else end
-            elif w.josa in _WITH_JOSA and not w.sep and (b := _named_from(doc, k + 1)) is not None \
+            elif w.josa in AND_JOSA and not w.sep and (b := _named_from(doc, k + 1)) is not None \
                     and doc.words[b.last].josa == "의" and not any(x.sep for x in doc.words[k + 1:b.last]):
                 a = self._head(doc, k, k)  # (A와 B의 에너지 협력, …: the item ends at its comma)
                 item_end_at = next((x.end for x in doc.words[b.last:] if x.sep or x.start >= end), end)
@@ -531,8 +530,8 @@ class AgreementFinder:
         """"A 대표단이 B를 찾아 자매결연을 맺었다": a signing with no partner named but the body the
         subject visited (B를 방문해, B를 찾아) just before it is with that body."""
         at = start + verb[0]
-        subj = next((s.party for s in slots if s.role == "subj" and s.party.start < at), None) or topic
-        if subj is None or any(s.role in ("with", "pair", "with_group") for s in slots):
+        subj = _lone_subject(slots, at, topic)
+        if subj is None:
             return []
         visited = _visited(doc, slots, subj, at)
         if visited is None:
@@ -547,7 +546,7 @@ class AgreementFinder:
         n = slots.index(visited)
         joined = not self.data.planned_re.search(sentence)  # (B와 C를 방문해; a trip's plan lists its stops)
         listed = list(takewhile(lambda x: (x.role == "list" or joined and x.role == "other"
-                                           and doc.words[x.word].josa in _WITH_JOSA) and x.party.start > subj.start,
+                                           and doc.words[x.word].josa in AND_JOSA) and x.party.start > subj.start,
                                 reversed(slots[:n])))
         partners = [x.party for x in reversed(listed)] + [visited.party]
         times = _times_apart(sentence, start, subj, partners, doc.published) if len(partners) > 1 else None
@@ -564,8 +563,8 @@ class AgreementFinder:
         contract with no partner named but the body that receives the supply (or the licence), or
         gives the order, is with that body."""
         at = start + verb[0]
-        subj = next((s.party for s in slots if s.role == "subj" and s.party.start < at), None) or topic
-        if subj is None or any(s.role in ("with", "pair", "with_group") for s in slots):
+        subj = _lone_subject(slots, at, topic)
+        if subj is None:
             return []
         buyer = next((s for s in slots if s.role == "other" and s.party.name != subj.name and s.party.start < at and (
             s.party.type == "ORG" and doc.words[s.word].josa in _TO
@@ -1332,6 +1331,13 @@ def _named_pair(slots: list[Slot]) -> list[Mention] | None:
             and subj.party.name != partner.party.name):
         return [subj.party, partner.party]
     return None
+
+
+def _lone_subject(slots: list[Slot], at: int, topic: Mention | None) -> Mention | None:
+    """The subject before offset ``at`` (else the topic) of a signing whose slots name no partner."""
+    if any(s.role in ("with", "pair", "with_group") for s in slots):
+        return None
+    return next((s.party for s in slots if s.role == "subj" and s.party.start < at), None) or topic
 
 
 def _visited(doc: Document, slots: list[Slot], subj: Mention, before: int) -> Slot | None:

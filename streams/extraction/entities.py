@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from . import rules
-from .words import PLACE_ENDS, Word
+from .words import HANGUL_WORD, PLACE_ENDS, Word
 
-_HANGUL = re.compile(r"^[가-힣]+$")
 HANJA_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")  # a name in Chinese characters (王海)
 PLACE_HANJA = frozenset("市省区區县縣州港岛島江湖山镇鎮村道郡")  # endings of place names (平湖市, 海门港)
 _WORD = re.compile(r"^[가-힣A-Za-z0-9]+$")
@@ -88,7 +87,7 @@ def _classify(w: Word, data: rules.Rules) -> str:
         return "L"  # 서울지역, 경북지역: the place itself
     if noun.endswith("카운티") and len(noun) > 3 and (w.proper or noun[:-3] in data.places):
         return "L"  # 워렌카운티: a US county
-    if noun[-1] in "읍면" and w.proper and len(noun) >= 3 and _HANGUL.match(noun):
+    if noun[-1] in "읍면" and w.proper and len(noun) >= 3 and HANGUL_WORD.match(noun):
         return "L"  # 전동면, 삼례읍: a township Kiwi knows as a proper noun
     m = _LOC_SUFFIX.match(noun)
     if m and (m.group(1) in data.places or (w.proper and len(m.group(1)) >= 2 and not noun.endswith("도시"))):
@@ -150,7 +149,7 @@ def company_of_common_nouns(w: Word, data: rules.Rules) -> bool:
         return False
     form = next(f for f in data.company_forms if w.noun.endswith(f))
     prefix = w.noun[:-len(form)]
-    return len(prefix) >= 2 and _HANGUL.match(prefix) is not None and prefix not in data.generic_modifiers
+    return len(prefix) >= 2 and HANGUL_WORD.match(prefix) is not None and prefix not in data.generic_modifiers
 
 
 _COMPANY_NAME_LONGEST = 5  # 한빛, LG, 에코프로: the names before an industry word are short
@@ -170,7 +169,7 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules, abroad: 
         name = words[0].noun
         if classes == "L" and (place_prefix(name, data) or not (len(name) == 3 and name[0] in data.surnames)):
             return False  # (정성주 may be a name read as a place ending in 주; 동남아 and 빈푹성 never are)
-        if _HANGUL.match(name):
+        if HANGUL_WORD.match(name):
             if words[0].proper and classes == "P" and _fused_vietnamese_name(name, data):
                 return True
             # 시진핑, 쑹하이린: a Chinese family name, only for a proper noun that is no place
@@ -198,12 +197,12 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules, abroad: 
         return False
     if classes[-1] == "L" and words[-1].noun.endswith("주") and len(words[-1].noun) >= 4:
         return False  # (부펜드라 파텔 구자라트주 총리: a state, not the name's last part)
-    if len(words) == 3 and any(len(w.noun) > 3 and _HANGUL.match(w.noun) for w in words):
+    if len(words) == 3 and any(len(w.noun) > 3 and HANGUL_WORD.match(w.noun) for w in words):
         return False  # 응우엔 반 싱: three short syllable groups (not 벨마운트 존 리)
     if all(w.proper for w in words):
         return True
     # 앤드루 그렉슨: a foreign name Kiwi tags only partly as a proper noun (not 한국기업 현지)
-    return (words[0].proper and all(_HANGUL.match(w.noun) and len(w.noun) <= 4 for w in words)
+    return (words[0].proper and all(HANGUL_WORD.match(w.noun) and len(w.noun) <= 4 for w in words)
             and not words[0].noun.endswith(data.company_nouns)
             and all(c == "P" or (c == "N" and len(w.noun) <= 2) for c, w in zip(classes, words)))
 
@@ -226,7 +225,7 @@ def _posted(noun: str, data: rules.Rules) -> bool:
 def _two_part_name(first: Word, second: Word, data: rules.Rules, loose: bool = False) -> bool:
     """Two proper nouns that make one foreign name, not an employer before a Korean name
     (한빛 김민수 대표); ``loose``: where no employer can stand, a second part like a Korean name too."""
-    return (all(w.proper and _HANGUL.match(w.noun) and len(w.noun) <= 6 and not w.rest and not w.sep
+    return (all(w.proper and HANGUL_WORD.match(w.noun) and len(w.noun) <= 6 and not w.rest and not w.sep
                 and not w.paren for w in (first, second))
             and (loose or not (typical_name(second.noun, data) and not typical_name(first.noun, data))))
 
@@ -240,11 +239,11 @@ def _name_after_title(words: list[Word], classes: str, t: int, data: rules.Rules
             typical_name(rest[0].noun, data) or _fused_vietnamese_name(rest[0].noun, data)):
         return 1
     if (2 <= len(rest) <= 3 and rest[0].noun in data.vietnamese_surnames and rest[0].proper
-            and all(_HANGUL.match(w.noun) and len(w.noun) <= 2 and not (w.sep or w.paren) for w in rest[1:])
+            and all(HANGUL_WORD.match(w.noun) and len(w.noun) <= 2 and not (w.sep or w.paren) for w in rest[1:])
             and not any(w.rest for w in rest[:-1])):
         return len(rest)  # 주한 베트남 대사 응우옌 부 뚱과: a Vietnamese family name and short given names
     if (len(rest) == 2 and classes[t + 1:] == "PP" and not (rest[0].rest or rest[0].sep or rest[0].paren)
-            and all(w.proper and _HANGUL.match(w.noun) and len(w.noun) <= 4 for w in rest)
+            and all(w.proper and HANGUL_WORD.match(w.noun) and len(w.noun) <= 4 for w in rest)
             and not typical_name(rest[1].noun, data)):
         return 2
     return 0
@@ -273,7 +272,7 @@ def _names_a_market(noun: str, data: rules.Rules) -> bool:
 
 def typical_name(name: str, data: rules.Rules) -> bool:
     """A Korean name as most are written: a one-syllable family name and two syllables."""
-    return len(name) == 3 and name[0] in data.surnames and _HANGUL.match(name) is not None
+    return len(name) == 3 and name[0] in data.surnames and HANGUL_WORD.match(name) is not None
 
 
 def _person(name_words: list[Word], aff_words: list[Word], title: str, first: int,
@@ -403,7 +402,7 @@ def mentions_in_phrase(words: list[Word], base: int, data: rules.Rules) -> list[
                 k -= 1  # 알 하마디: an Arabic name's particle, and the given name before it (에브라힘 알 하즈리)
                 given = words[k - 1] if k > 0 else None
                 if (given is not None and classes[k - 1] == "P" and not used[k - 1] and given.proper
-                        and _HANGUL.match(given.noun) and not (given.rest or given.sep or given.paren)):
+                        and HANGUL_WORD.match(given.noun) and not (given.rest or given.sep or given.paren)):
                     k -= 1
             if k is None or (words[t].noun in data.common_noun_titles and aff_start - k == 1
                              and (not words[k].proper or _names_a_market(words[k].noun, data))):
@@ -609,7 +608,7 @@ def _ministry_of_a_minister(words: list[Word], classes: str, data: rules.Rules) 
         noun = words[i].noun
         if (classes[i] == "N" and classes[i - 1] in "PL" and classes[i + 1] == "T"
                 and words[i + 1].noun in (data.state_titles or {}) and len(noun) >= 3
-                and noun[-1] in _MINISTRY_ENDS and _HANGUL.match(noun) and not words[i].rest):
+                and noun[-1] in _MINISTRY_ENDS and HANGUL_WORD.match(noun) and not words[i].rest):
             out[i] = "O"
     return "".join(out)
 
@@ -636,7 +635,7 @@ def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, d
     if aff_start < 1 or classes[aff_start - 1] != "P":
         return False
     name = words[aff_start - 1].noun
-    if not words[aff_start - 1].proper or not _HANGUL.match(name) or not 2 <= len(name) <= 5:
+    if not words[aff_start - 1].proper or not HANGUL_WORD.match(name) or not 2 <= len(name) <= 5:
         return False
     title = words[t].noun
     m = data.title_re.search(title)
@@ -761,7 +760,7 @@ def _named_after_a_place(words: list[Word], classes: str, data: rules.Rules) -> 
         elif classes[i] != "O" and noun in data.apart_suffixes:
             out = out or list(classes)
             out[i] = "W"  # 브이네스토 캐피털, 미르 그룹: a company ending written apart from the name
-        elif (before == "L" and classes[i] != "O" and len(noun) >= 3 and _HANGUL.match(noun) and (
+        elif (before == "L" and classes[i] != "O" and len(noun) >= 3 and HANGUL_WORD.match(noun) and (
                 (noun[-1] == "국" and data.places.get(words[i - 1].noun) not in _STATE_KINDS)
                 or (noun[-1] == "부" and noun[-2:] not in _NOT_DEPARTMENTS))):
             out = out or list(classes)

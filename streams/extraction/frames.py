@@ -15,7 +15,7 @@ from operator import attrgetter
 from . import rules
 from .document import Document
 from .entities import Mention
-from .words import APPOSITIVE, Word
+from .words import AND_JOSA, APPOSITIVE, Word
 
 _WITH = ("와", "과", "하고")
 SUBJ = ("이", "가", "은", "는", "께서", "도", "에서는", "측은", "측이")
@@ -31,7 +31,6 @@ _NUMBER = re.compile(r"\d+")
 _ALSO = frozenset({"역시", "또한", "또"})
 _AND = frozenset({"및", "그리고"})
 _INCLUDING = "비롯"  # 비롯해, 비롯한 "including" (Kiwi: 비롯/XR 하/XSV or 비롯하/VV)
-_AND_JOSA = frozenset({"와", "과"})
 _FOLLOWING = [("잇", "VV-I")]  # 이어, 이어서 (Kiwi: 잇/VV-I + 어/EC)
 _CLAUSE_END = frozenset({"고", "며", "으며", "면서", "지만", "는데", "ᆫ데"})
 # "X가 … 개막한 가운데": X is the subject of another predicate, not of the signing
@@ -272,7 +271,7 @@ def close_counted_list(doc: Document, out: list[Slot], count_at: int, count: str
     if int(number.group()) == listed + 1:
         return [*prior, Slot(item, "list", count_at - 1)]
     joined = prior[-listed - 1] if len(prior) > listed else None
-    if (joined is not None and joined.role == "with" and doc.words[joined.word].josa in _AND_JOSA
+    if (joined is not None and joined.role == "with" and doc.words[joined.word].josa in AND_JOSA
             and int(number.group()) == listed + 2):
         joined.role = "list"  # "A와 B, C 3개 시는": 와 joins A to the counted list
         return [*prior, Slot(item, "list", count_at - 1)]

@@ -15,10 +15,9 @@ from .document import Document
 from .dates import dates_in
 from .money import amounts
 from .model import Entity
-from .words import PLACE_ENDS  # 공주 → 공주시, 산둥 → 산둥성
+from .words import HANGUL_WORD, PLACE_ENDS  # 공주 → 공주시, 산둥 → 산둥성
 
 _UNIVERSITY = re.compile(r"대학교?$")
-_HANGUL_WORD = re.compile(r"^[가-힣]+$")
 _HANGUL_SYLLABLE = re.compile(r"[가-힣]")
 
 
@@ -29,7 +28,7 @@ def norm(name: str) -> str:
 def is_short_form(short: str, full: str) -> bool:
     """``short`` abbreviates ``full``: its letters appear in order, sharing the first or last syllable."""
     s, f = norm(short), norm(full)
-    if len(s) < 2 or len(s) >= len(f) or not s.replace("&", "").isalnum() and not _HANGUL_WORD.match(s):
+    if len(s) < 2 or len(s) >= len(f) or not s.replace("&", "").isalnum() and not HANGUL_WORD.match(s):
         return False
     if f.endswith(s) and len(s) >= 4:
         return True
@@ -160,7 +159,7 @@ def _joins(name: str, type_: str, g: _Group, data: rules.Rules) -> bool:
 def _bare_body(short: str, full: str, type_: str, data: rules.Rules) -> bool:
     """투자부 is 인도네시아 투자부 named without its country (too short a name for ``is_short_form``;
     not a generic body such as 교육부 or 정부, which alone is Korea's)."""
-    return (type_ == "ORG" and len(short) >= 3 and _HANGUL_WORD.match(short) is not None
+    return (type_ == "ORG" and len(short) >= 3 and HANGUL_WORD.match(short) is not None
             and short not in data.org_words and _placed(full, short, data))
 
 
@@ -176,13 +175,14 @@ def _entity(g: _Group, data: rules.Rules | None = None) -> Entity:
     if len(forms) == 1:  # most entities: the one form is the name
         return Entity(type=g.type, name=forms[0], count=g.count, title=g.title, affiliation=g.affiliation)
     generic = data.org_words if data is not None else frozenset()
+    if g.type == "ORG" and data is not None:
+        # (조지아주 경제개발부 with 경제개발부: a foreign department is named with its state too)
+        generic = generic | {f for f in forms if _department(f, data)}
     # a form that only adds a place in front (서울 관악구 상공회) is an alias, not the name,
     # unless the bare form is a generic body (교육부, 정부): then "UAE 교육부" is the name
-    # (조지아주 경제개발부 with 경제개발부: a state's department is named with its state too)
-    department = _department if g.type == "ORG" and data is not None else lambda name, data: False
-    bare = [f for f in forms if not any(f.endswith(" " + o) and not (
-        (o in generic or department(o, data)) and _placed(f, o, data)) for o in forms if o != f)]
-    bare = [f for f in bare if f not in generic and not department(f, data)] or bare
+    bare = [f for f in forms if not any(f.endswith(" " + o) and not (o in generic and _placed(f, o, data))
+                                        for o in forms if o != f)]
+    bare = [f for f in bare if f not in generic] or bare
     hangul = [f for f in bare if _HANGUL_SYLLABLE.search(f)]
     name = max(hangul or bare or forms, key=len)
     if g.type == "LOC" and data is not None and data.place_aliases:

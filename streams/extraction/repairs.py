@@ -7,7 +7,7 @@ import re
 
 from . import rules
 from .entities import HANJA_NAME, classify, classify_name, place_prefix, typical_name
-from .words import QUOTES, Word
+from .words import AND_JOSA, HANGUL_WORD, QUOTES, Word
 
 
 def repair_words(words: list[Word], text: str, data: rules.Rules) -> list[Word]:
@@ -317,13 +317,11 @@ def _unknown_company(w: Word, text: str, data: rules.Rules) -> None:
 def _after_a_company_noun(prev: Word, w: Word, data: rules.Rules) -> bool:
     """``w`` is common nouns with a one-syllable piece, right after a noun for a company, and joined
     to a partner by 과/와 (not 중소기업 예비액이, 중소기업 수출축진을)."""
-    return (w.josa in _WITH and prev.noun.endswith(data.company_nouns) and not (prev.rest or prev.sep or prev.paren)
-            and prev.sent == w.sent and not w.paren and 3 <= len(w.noun) <= 6 and _HANGUL_WORD.match(w.noun) is not None)
+    return (w.josa in AND_JOSA and prev.noun.endswith(data.company_nouns) and not (prev.rest or prev.sep or prev.paren)
+            and prev.sent == w.sent and not w.paren and 3 <= len(w.noun) <= 6 and HANGUL_WORD.match(w.noun) is not None)
 
 
-_HANGUL_WORD = re.compile(r"^[가-힣]+$")
 _AGE = re.compile(r"[1-9]\d")
-_WITH = frozenset({"과", "와"})
 
 
 def _fits_batchim(syllable: str, particle: str) -> bool:
