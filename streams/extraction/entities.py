@@ -207,10 +207,11 @@ def _is_person_name(words: list[Word], classes: str, data: rules.Rules, abroad: 
             and all(c == "P" or (c == "N" and len(w.noun) <= 2) for c, w in zip(classes, words)))
 
 
-def _fused_vietnamese_name(name: str, data: rules.Rules) -> bool:
+def _fused_vietnamese_name(name: str, data: rules.Rules, short_surname: bool = False) -> bool:
     """응우옌반훙, 호앙민쭝: a Vietnamese name written as one word, after a family name of two or more
-    syllables (쩐, 레 and 팜 also begin Korean words and company names: 팜한농)."""
-    return any(len(s) >= 2 and name.startswith(s) and 2 <= len(name) - len(s) <= 4
+    syllables (쩐, 레 and 팜 also begin Korean words and company names: 팜한농), or of one
+    (``short_surname``: where a Vietnamese place says whose the name is, 쩐즈엉 빈푹성)."""
+    return any(len(s) >= (1 if short_surname else 2) and name.startswith(s) and 2 <= len(name) - len(s) <= 4
                for s in data.vietnamese_surnames)
 
 
@@ -648,8 +649,7 @@ def _foreign_official(words: list[Word], classes: str, aff_start: int, t: int, d
         return True  # 주한중국대사관 싱하이밍 대사: a diplomat named after the mission
     if _heads_a_place(words, classes, aff_start, t, data) and classes[aff_start - 1] == "P" and len(name) <= 6:
         return True  # 니암바타르 울란바토르시장: a proper noun right before a place's head is the head's name
-    vietnamese = any(name.startswith(s) and 2 <= len(name) - len(s) <= 3 for s in data.vietnamese_surnames)
-    if len(name) != 4 and not vietnamese:
+    if len(name) != 4 and not _fused_vietnamese_name(name, data, short_surname=True):
         return False
     places = [w.noun for w in words[aff_start:t]]
     if m is not None and m.start() > 0:
